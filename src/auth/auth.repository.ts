@@ -1,0 +1,81 @@
+/** Users, sessions and API tokens in the database. */
+import type { Queryable } from '../db/client.js';
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: Date;
+}
+
+export interface TokenRow {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export const countUsers = async (db: Queryable) => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM users`))[0].n;
+
+export const findUserByEmail = async (db: Queryable, email: string) =>
+  (await db.query<UserRow>(`SELECT * FROM users WHERE email = $1`, [email.toLowerCase()]))[0] ?? null;
+
+export const findUserById = async (db: Queryable, id: string) =>
+  (await db.query<UserRow>(`SELECT * FROM users WHERE id = $1`, [id]))[0] ?? null;
+
+export async function insertUser(db: Queryable, u: { id: string; email: string; name: string; passwordHash: string }) {
+  await db.query(`INSERT INTO users (id, email, name, password_hash) VALUES ($1, $2, $3, $4)`, [u.id, u.email.toLowerCase(), u.name, u.passwordHash]);
+}
+
+export async function insertSession(db: Queryable, s: { tokenHash: string; userId: string; expiresAt: Date; userAgent?: string; ip?: string }) {
+  await db.query(`INSERT INTO sessions (token_hash, user_id, expires_at, user_agent, ip) VALUES ($1, $2, $3, $4, $5)`, [
+    s.tokenHash, s.userId, s.expiresAt, s.userAgent ?? null, s.ip ?? null,
+  ]);
+}
+
+export async function findSessionUser(db: Queryable, tokenHash: string) {
+  const rows = await db.query<UserRow>(
+    `UPDATE sessions s SET last_seen_at = now() FROM users u
+     WHERE s.token_hash = $1 AND s.expires_at > now() AND u.id = s.user_id
+     RETURNING u.id, u.email, u.name, u.password_hash, u.created_at`,
+    [tokenHash],
+  );
+  return rows[0] ?? null;
+}
+
+export const deleteSession = (db: Queryable, tokenHash: string) => db.query(`DELETE FROM sessions WHERE token_hash = $1`, [tokenHash]);
+
+export async function insertToken(db: Queryable, t: { id: string; workspaceId: string; userId: string; name: string; tokenHash: string; prefix: string; scopes: string[] }) {
+  await db.query(
+    `INSERT INTO api_tokens (id, workspace_id, user_id, name, token_hash, prefix, scopes) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [t.id, t.workspaceId, t.userId, t.name, t.tokenHash, t.prefix, t.scopes],
+  );
+}
+
+/** Finds a live token and records its use. */
+export async function useToken(db: Queryable, tokenHash: string) {
+  const rows = await db.query<TokenRow>(
+    `UPDATE api_tokens SET last_used_at = now() WHERE token_hash = $1 AND revoked_at IS NULL
+     RETURNING id, workspace_id, user_id, name, prefix, scopes, created_at, last_used_at, revoked_at`,
+    [tokenHash],
+  );
+  return rows[0] ?? null;
+}
+
+export const listTokens = (db: Queryable, workspaceId: string) =>
+  db.query<TokenRow>(
+    `SELECT id, workspace_id, user_id, name, prefix, scopes, created_at, last_used_at, revoked_at
+     FROM api_tokens WHERE workspace_id = $1 ORDER BY created_at`,
+    [workspaceId],
+  );
+
+export async function revokeToken(db: Queryable, workspaceId: string, id: string) {
+  const rows = await db.query(`UPDATE api_tokens SET revoked_at = now() WHERE workspace_id = $1 AND id = $2 AND revoked_at IS NULL RETURNING id`, [workspaceId, id]);
+  return rows.length > 0;
+}

@@ -1,0 +1,66 @@
+/** Channels (a connected account or endpoint) and their shared rate-limit blocks. */
+import type { Queryable } from '../db/client.js';
+import type { WeeklySlot } from '../core/schedule.js';
+
+export interface ChannelRow {
+  id: string;
+  workspace_id: string;
+  network: string;
+  name: string;
+  external_id: string | null;
+  handle: string | null;
+  profile_url: string | null;
+  status: 'active' | 'needs_reconnect' | 'disabled';
+  status_reason: string | null;
+  credentials: string;
+  settings: Record<string, unknown>;
+  timezone: string;
+  slots: WeeklySlot[];
+  created_at: Date;
+  updated_at: Date;
+}
+
+export async function insertChannel(db: Queryable, c: Pick<ChannelRow, 'id' | 'workspace_id' | 'network' | 'name' | 'external_id' | 'handle' | 'profile_url' | 'credentials' | 'settings' | 'timezone'>) {
+  const rows = await db.query<ChannelRow>(
+    `INSERT INTO channels (id, workspace_id, network, name, external_id, handle, profile_url, credentials, settings, timezone)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10) RETURNING *`,
+    [c.id, c.workspace_id, c.network, c.name, c.external_id, c.handle, c.profile_url, c.credentials, JSON.stringify(c.settings), c.timezone],
+  );
+  return rows[0];
+}
+
+export const listChannels = (db: Queryable, workspaceId: string) =>
+  db.query<ChannelRow>(`SELECT * FROM channels WHERE workspace_id = $1 ORDER BY created_at`, [workspaceId]);
+
+export const findChannel = async (db: Queryable, workspaceId: string, id: string) =>
+  (await db.query<ChannelRow>(`SELECT * FROM channels WHERE workspace_id = $1 AND id = $2`, [workspaceId, id]))[0] ?? null;
+
+export async function findChannelsByIds(db: Queryable, workspaceId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.query<ChannelRow>(`SELECT * FROM channels WHERE workspace_id = $1 AND id = ANY($2::uuid[])`, [workspaceId, ids]);
+}
+
+export async function updateChannel(db: Queryable, workspaceId: string, id: string, patch: { name?: string; timezone?: string; slots?: WeeklySlot[]; status?: ChannelRow['status']; statusReason?: string | null; credentials?: string; settings?: Record<string, unknown> }) {
+  const rows = await db.query<ChannelRow>(
+    `UPDATE channels SET
+       name = COALESCE($3, name), timezone = COALESCE($4, timezone), slots = COALESCE($5::jsonb, slots),
+       status = COALESCE($6, status), status_reason = CASE WHEN $6::text IS NULL THEN status_reason ELSE $7 END,
+       credentials = COALESCE($8, credentials), settings = COALESCE($9::jsonb, settings), updated_at = now()
+     WHERE workspace_id = $1 AND id = $2 RETURNING *`,
+    [workspaceId, id, patch.name ?? null, patch.timezone ?? null, patch.slots ? JSON.stringify(patch.slots) : null, patch.status ?? null, patch.statusReason ?? null, patch.credentials ?? null, patch.settings ? JSON.stringify(patch.settings) : null],
+  );
+  return rows[0] ?? null;
+}
+
+export async function deleteChannel(db: Queryable, workspaceId: string, id: string) {
+  return (await db.query(`DELETE FROM channels WHERE workspace_id = $1 AND id = $2 RETURNING id`, [workspaceId, id])).length > 0;
+}
+
+/** Marks the channel throttled until `until` (kept if a later block is already there). */
+export async function blockChannel(db: Queryable, channelId: string, until: Date, reason: string) {
+  await db.query(
+    `INSERT INTO channel_limits (channel_id, blocked_until, reason) VALUES ($1, $2, $3)
+     ON CONFLICT (channel_id) DO UPDATE SET blocked_until = GREATEST(channel_limits.blocked_until, EXCLUDED.blocked_until), reason = EXCLUDED.reason`,
+    [channelId, until, reason],
+  );
+}

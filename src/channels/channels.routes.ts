@@ -1,0 +1,105 @@
+/** Channel routes: connect, list, show, rename, reconnect, remove, posting schedule and queue. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../app/context.js';
+import { AppError } from '../app/errors.js';
+import { workspaceAccess } from '../server/auth.plugin.js';
+import { IdParams, WorkspaceParams } from '../server/schemas.js';
+import { ProviderError } from '../providers/provider-error.js';
+import * as repo from './channels.repository.js';
+import * as service from './channels.service.js';
+import type { WeeklySlot } from '../core/schedule.js';
+
+const common = { name: z.string().trim().min(1).max(200).optional(), timezone: z.string().max(100).optional() };
+export const ConnectChannel = z.discriminatedUnion('network', [
+  z.object({
+    network: z.literal('bluesky'),
+    handle: z.string().trim().min(3).max(253).describe('e.g. alice.bsky.social'),
+    appPassword: z.string().min(1).max(200).describe('An app password from Bluesky settings, not the account password'),
+    pdsUrl: z.url().optional().describe('Defaults to https://bsky.social'),
+    ...common,
+  }),
+  z.object({
+    network: z.literal('webhook'),
+    url: z.url().describe('Where each post is POSTed as signed JSON'),
+    secret: z.string().min(8).max(500).optional().describe('Signing secret (whsec_…); generated when omitted'),
+    verify: z.boolean().optional().describe('Send a signed ping and require a 2xx before saving'),
+    ...common,
+  }),
+]);
+
+const Slot = z.object({ weekday: z.number().int().min(1).max(7).describe('ISO weekday, Monday = 1'), time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM') });
+const Schedule = z.object({ timezone: z.string().min(1).max(100), slots: z.array(Slot).max(500) });
+
+export function channelsRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const base = '/api/v1/workspaces/:workspaceId/channels';
+
+  r.get(base, { schema: { tags: ['channels'], summary: 'Connected channels', params: WorkspaceParams } }, async (req) => {
+    const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'read');
+    return { channels: (await repo.listChannels(ctx.db, access.workspaceId)).map((c) => service.publicChannel(ctx, c)) };
+  });
+
+  r.post(base, { schema: { tags: ['channels'], summary: 'Connect a channel (Bluesky account or webhook)', params: WorkspaceParams, body: ConnectChannel } }, async (req, reply) => {
+    const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'admin');
+    return reply.status(201).send(await service.connectChannel(ctx, access, req.body));
+  });
+
+  r.get(`${base}/:id`, { schema: { tags: ['channels'], summary: 'One channel', params: IdParams } }, async (req) => {
+    const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'read');
+    return service.publicChannel(ctx, await service.getChannel(ctx, access.workspaceId, req.params.id));
+  });
+
+  r.patch(`${base}/:id`, { schema: { tags: ['channels'], summary: 'Rename a channel', params: IdParams, body: z.object({ name: z.string().trim().min(1).max(200) }) } }, async (req) => {
+    const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'admin');
+    const row = await repo.updateChannel(ctx.db, access.workspaceId, req.params.id, { name: req.body.name });
+    if (!row) throw new AppError('not_found', 'Channel not found');
+    return service.publicChannel(ctx, row);
+  });
+
+  r.post(`${base}/:id/reconnect`, { schema: { tags: ['channels'], summary: 'Log in again (new app password or secret); the channel becomes active', params: IdParams, body: ConnectChannel } }, async (req) => {
+    const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'admin');
+    const channel = await service.getChannel(ctx, access.workspaceId, req.params.id);
+    if (channel.network !== req.body.network) throw new AppError('bad_request', `This is a ${channel.network} channel`);
+    let connected;
+    try {
+      connected = await ctx.providers.get(channel.network).connect(req.body, ctx.http);
+    } catch (err) {
+      if (err instanceof ProviderError) throw new AppError('validation_failed', err.message, { details: { kind: err.kind } });
+      throw err;
+    }
+    if (channel.external_id && connected.account.externalId !== channel.external_id) {
+      throw new AppError('conflict', `These credentials belong to ${connected.account.handle}, not to ${channel.handle}`);
+    }
+    const row = await repo.updateChannel(ctx.db, access.workspaceId, channel.id, { credentials: ctx.secrets.encrypt(connected.credentials), settings: connected.settings ?? {}, status: 'active', statusReason: null });
+    return service.publicChannel(ctx, row!);
+  });
+
+  r.delete(`${base}/:id`, { schema: { tags: ['channels'], summary: 'Disconnect and forget a channel (its deliveries go with it)', params: IdParams } }, async (req, reply) => {
+    const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'admin');
+    if (!(await repo.deleteChannel(ctx.db, access.workspaceId, req.params.id))) throw new AppError('not_found', 'Channel not found');
+    return reply.status(204).send();
+  });
+
+  r.put(`${base}/:id/schedule`, { schema: { tags: ['channels'], summary: 'Set the weekly posting slots, in the channel’s own time zone', params: IdParams, body: Schedule } }, async (req) => {
+    const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'write');
+    return service.setSchedule(ctx, access.workspaceId, req.params.id, req.body as { timezone: string; slots: WeeklySlot[] });
+  });
+
+  r.get(`${base}/:id/queue`, {
+    schema: { tags: ['channels'], summary: 'Upcoming posts and the next free slots of a channel', params: IdParams, querystring: z.object({ free: z.coerce.number().int().min(0).max(100).default(5) }) },
+  }, async (req) => {
+    const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'read');
+    const channel = await service.getChannel(ctx, access.workspaceId, req.params.id);
+    const now = new Date();
+    const upcoming = await ctx.db.query(
+      `SELECT d.id AS "deliveryId", d.post_id AS "postId", d.due_at AS "dueAt", d.state, p.content->>'text' AS text
+       FROM deliveries d JOIN posts p ON p.id = d.post_id
+       WHERE d.workspace_id = $1 AND d.channel_id = $2 AND d.state IN ('scheduled', 'queued', 'publishing') ORDER BY d.due_at LIMIT 200`,
+      [access.workspaceId, channel.id],
+    );
+    const free = channel.slots.length && req.query.free > 0 ? await service.nextSlots(ctx.db, channel, now, req.query.free) : [];
+    return { timezone: channel.timezone, upcoming, freeSlots: free.map((d) => d.toISOString()) };
+  });
+}
