@@ -96,14 +96,20 @@ export async function accessWorkspace(db: Queryable, principal: Principal, works
   return { workspaceId, role: m.role, principal };
 }
 
-const WRITE_ROLES: Role[] = ['owner', 'admin', 'editor', 'contributor'];
+/** What each role may do; issue-level approvals for contributors come on top of this. */
+const ROLE_ACTIONS: Record<Role, ReadonlyArray<'read' | 'write' | 'publish' | 'admin'>> = {
+  owner: ['read', 'write', 'publish', 'admin'],
+  admin: ['read', 'write', 'publish', 'admin'],
+  editor: ['read', 'write', 'publish'],
+  contributor: ['read', 'write'],
+  viewer: ['read'],
+};
 
-/** Throws 403 unless the caller may do `action` in the workspace. */
+/** Throws 403 unless the caller's role and token scopes allow `action` in the workspace. */
 export function requireScope(access: WorkspaceAccess, action: 'read' | 'write' | 'publish' | 'admin') {
-  if (action !== 'read' && !WRITE_ROLES.includes(access.role)) {
-    throw new AppError('forbidden', `Your role (${access.role}) cannot change this workspace`);
+  if (!ROLE_ACTIONS[access.role].includes(action)) {
+    throw new AppError('forbidden', `Your role in this workspace (${access.role}) does not allow this (${action})`);
   }
-  if (action === 'admin' && !['owner', 'admin'].includes(access.role)) throw new AppError('forbidden', 'Only owners and admins can do this');
   if (!access.principal.scopes.includes(action) && !access.principal.scopes.includes('admin')) {
     throw new AppError('forbidden', `This API token lacks the "${action}" scope`);
   }
