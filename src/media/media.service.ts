@@ -23,7 +23,7 @@ export async function uploadMedia(ctx: AppContext, access: WorkspaceAccess, byte
   const sha256 = await ctx.mediaStore.put(bytes);
   const row = await upsertMedia(ctx.db, {
     id: newId(), workspace_id: access.workspaceId, sha256, mime: facts.mime, kind: facts.kind, size: bytes.length,
-    width: facts.width ?? null, height: facts.height ?? null, duration_sec: null, filename: filename?.slice(0, 255) ?? null,
+    width: facts.width ?? null, height: facts.height ?? null, duration_sec: facts.durationSec ?? null, filename: filename?.slice(0, 255) ?? null,
   });
   return publicMedia(row);
 }

@@ -9,7 +9,7 @@ import { countText } from '../core/text-count.js';
 import { validateForNetwork } from '../core/validate-content.js';
 import { PLATFORM_RULES } from '../core/platform-rules.js';
 import type { DraftContent, MediaFacts } from '../core/content.js';
-import { NETWORK_NAMES, isNetworkSlug, type NetworkSlug } from '../core/networks.js';
+import { isNetworkSlug, type NetworkSlug } from '../core/networks.js';
 import type { Problem } from '../core/problems.js';
 import { checkUrlAllowed } from '../net/url-check.js';
 import { findChannelsByIds, type ChannelRow } from '../channels/channels.repository.js';
@@ -97,10 +97,6 @@ function reportTarget(channel: ChannelRow, content: PostContent, media: Map<stri
   };
   const opts = typeof channel.settings.maxCharacters === 'number' ? { maxCharacters: channel.settings.maxCharacters } : undefined;
   const problems = isNetworkSlug(network) ? validateForNetwork(network, draft, opts) : [];
-  if (!content.text.trim() && draft.media.length === 0) {
-    const name = isNetworkSlug(network) ? NETWORK_NAMES[network] : network;
-    problems.unshift(problem('content.empty', 'text', `${name}: write some text or attach media`));
-  }
   const c = isNetworkSlug(network) ? countText(network, content.text, opts) : { count: content.text.length, limit: 0, unit: 'characters' };
   return {
     channelId: channel.id, channelName: channel.name, network,
