@@ -31,11 +31,15 @@ const envSchema = z.object({
   VARDE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
   VARDE_WORKER_POLL_MS: z.coerce.number().int().min(10).max(60000).default(250),
   VARDE_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** First step of the capped exponential backoff after a transient failure (2 s, 4 s, 8 s…). */
+  VARDE_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(2_000),
   VARDE_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   VARDE_MEDIA_LIMIT_BYTES: z.coerce.number().int().min(1024).default(100 * 1024 * 1024),
   VARDE_SECURE_COOKIES: boolish,
   /** `first`: only the first account signs up by itself; `open`: anyone who reaches the server may. */
   VARDE_SIGNUP: z.enum(['first', 'open']).default('first'),
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (for log-in throttling and the audit log). */
+  VARDE_TRUST_PROXY: boolish,
 });
 
 export interface Config {
@@ -48,10 +52,15 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   allowHosts: string[];
   worker: { concurrency: number; pollMs: number; leaseSeconds: number };
+  /** First backoff step after a transient failure (VARDE_RETRY_BASE_MS). */
+  retryBaseMs: number;
   bodyLimitBytes: number;
   mediaLimitBytes: number;
   secureCookies: boolean;
   signupOpen: boolean;
+  trustProxy: boolean;
+  /** Every VARDE_* variable, for per-network app settings (VARDE_X_CLIENT_ID…) read by the providers. */
+  networkEnv: Record<string, string | undefined>;
 }
 
 export class ConfigError extends Error {
@@ -78,10 +87,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     allowHosts: e.VARDE_ALLOW_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
     worker: { concurrency: e.VARDE_WORKER_CONCURRENCY, pollMs: e.VARDE_WORKER_POLL_MS, leaseSeconds: e.VARDE_LEASE_SECONDS },
+    retryBaseMs: e.VARDE_RETRY_BASE_MS,
     bodyLimitBytes: e.VARDE_BODY_LIMIT_BYTES,
     mediaLimitBytes: e.VARDE_MEDIA_LIMIT_BYTES,
     secureCookies: e.VARDE_SECURE_COOKIES,
     signupOpen: e.VARDE_SIGNUP === 'open',
+    trustProxy: e.VARDE_TRUST_PROXY,
+    networkEnv: Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith('VARDE_') && k !== 'VARDE_SECRET_KEY')),
   };
   return { ...config, ...overrides };
 }

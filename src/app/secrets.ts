@@ -11,6 +11,8 @@ import type { Queryable } from '../db/client.js';
 export interface Secrets {
   encrypt(value: unknown): string;
   decrypt<T = unknown>(sealed: string): T;
+  /** HMAC-SHA256 of `data` under a key derived for `purpose` (signed URLs, review links), base64url. */
+  mac(purpose: string, data: string): string;
 }
 
 export function parseKey(text: string): Buffer {
@@ -32,7 +34,16 @@ export function loadOrCreateKey(configured: string | undefined, dataDir: string)
 }
 
 export function createSecrets(key: Buffer): Secrets {
+  const macKeys = new Map<string, Buffer>();
+  const macKey = (purpose: string) => {
+    let k = macKeys.get(purpose);
+    if (!k) macKeys.set(purpose, (k = crypto.createHmac('sha256', key).update(`varde:${purpose}`).digest()));
+    return k;
+  };
   return {
+    mac(purpose, data) {
+      return crypto.createHmac('sha256', macKey(purpose)).update(data).digest('base64url');
+    },
     encrypt(value) {
       const iv = crypto.randomBytes(12);
       const cipher = crypto.createCipheriv('aes-256-gcm', key, iv);

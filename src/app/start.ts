@@ -21,6 +21,8 @@ import { PublishWorker } from '../publishing/publish.worker.js';
 import { releaseAllLeases } from '../publishing/publishing.repository.js';
 import { buildServer } from '../server/server.js';
 import { VERSION } from './version.js';
+import { Maintenance } from './maintenance.js';
+import { refreshExpiringTokens } from '../channels/token-refresh.service.js';
 
 export type Mode = 'all' | 'serve' | 'worker';
 
@@ -59,16 +61,18 @@ export async function startVarde(opts: StartOptions): Promise<Varde> {
     await verifyKey(db, secrets);
 
     let worker: PublishWorker | null = null;
+    let maintenance: Maintenance | null = null;
     const ctx: AppContext = {
       config, db, secrets, logger: logger as any,
       http: createGuardedHttp({ allowHosts: config.allowHosts, userAgent: `Varde/${VERSION}` }),
-      providers: createRegistry(opts.providers),
+      providers: createRegistry(opts.providers, config.networkEnv, config.publicUrl),
       mediaStore: createFileMediaStore(path.join(config.dataDir, 'media')),
       wakeWorker: () => worker?.wake(),
     };
     if (opts.mode !== 'serve') {
       if (db.kind === 'pglite') await releaseAllLeases(db);
       worker = new PublishWorker(ctx, config.worker);
+      maintenance = new Maintenance(ctx, [{ name: 'tokens.refresh', everyMs: 60_000, run: refreshExpiringTokens }]);
     }
     const server = opts.mode !== 'worker' ? await buildServer(ctx, { queueReady: () => !worker || worker.ready, version: VERSION }) : null;
     let url: string | null = null;
@@ -79,6 +83,7 @@ export async function startVarde(opts: StartOptions): Promise<Varde> {
       url = `http://localhost:${port}`;
     }
     worker?.start();
+    maintenance?.start();
     let closed = false;
     return {
       ctx, server, worker, url,
@@ -86,6 +91,7 @@ export async function startVarde(opts: StartOptions): Promise<Varde> {
         if (closed) return;
         closed = true;
         await server?.close();
+        await maintenance?.stop();
         await worker?.stop();
         if (ownsDb) await db.close();
       },

@@ -6,6 +6,8 @@ export interface UserRow {
   email: string;
   name: string;
   password_hash: string;
+  totp_secret?: string | null;
+  totp_enabled_at?: Date | null;
   created_at: Date;
 }
 
@@ -33,17 +35,33 @@ export async function insertUser(db: Queryable, u: { id: string; email: string; 
   await db.query(`INSERT INTO users (id, email, name, password_hash) VALUES ($1, $2, $3, $4)`, [u.id, u.email.toLowerCase(), u.name, u.passwordHash]);
 }
 
-export async function insertSession(db: Queryable, s: { tokenHash: string; userId: string; expiresAt: Date; userAgent?: string; ip?: string }) {
-  await db.query(`INSERT INTO sessions (token_hash, user_id, expires_at, user_agent, ip) VALUES ($1, $2, $3, $4, $5)`, [
-    s.tokenHash, s.userId, s.expiresAt, s.userAgent ?? null, s.ip ?? null,
+export async function insertSession(db: Queryable, s: { id: string; tokenHash: string; userId: string; expiresAt: Date; userAgent?: string; ip?: string }) {
+  await db.query(`INSERT INTO sessions (id, token_hash, user_id, expires_at, user_agent, ip) VALUES ($1, $2, $3, $4, $5, $6)`, [
+    s.id, s.tokenHash, s.userId, s.expiresAt, s.userAgent ?? null, s.ip ?? null,
   ]);
 }
 
+export interface SessionRow {
+  id: string;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+  user_agent: string | null;
+  ip: string | null;
+}
+
+export const listSessions = (db: Queryable, userId: string) =>
+  db.query<SessionRow>(`SELECT id, created_at, last_seen_at, expires_at, user_agent, ip FROM sessions WHERE user_id = $1 AND expires_at > now() ORDER BY last_seen_at DESC`, [userId]);
+
+export async function deleteSessionById(db: Queryable, userId: string, id: string) {
+  return (await db.query(`DELETE FROM sessions WHERE user_id = $1 AND id = $2 RETURNING id`, [userId, id])).length > 0;
+}
+
 export async function findSessionUser(db: Queryable, tokenHash: string) {
-  const rows = await db.query<UserRow>(
+  const rows = await db.query<UserRow & { session_id: string }>(
     `UPDATE sessions s SET last_seen_at = now() FROM users u
      WHERE s.token_hash = $1 AND s.expires_at > now() AND u.id = s.user_id
-     RETURNING u.id, u.email, u.name, u.password_hash, u.created_at`,
+     RETURNING u.id, u.email, u.name, u.password_hash, u.created_at, u.totp_secret, u.totp_enabled_at, s.id AS session_id`,
     [tokenHash],
   );
   return rows[0] ?? null;

@@ -7,12 +7,16 @@ import { AppError } from '../app/errors.js';
 import { hashToken, newId, newToken } from '../app/ids.js';
 import type { Db, Queryable } from '../db/client.js';
 import * as repo from './auth.repository.js';
+import { assertNotLocked, clearAccount, recordFailure } from './login-throttle.js';
+import { verifyTotp } from './totp.js';
+import type { Secrets } from '../app/secrets.js';
 import * as workspaces from '../workspaces/workspaces.repository.js';
 import type { Role } from '../workspaces/workspaces.repository.js';
+import { TOKEN_SCOPES, type TokenScope } from './scopes.js';
+
+export { TOKEN_SCOPES, type TokenScope };
 
 export const SESSION_DAYS = 30;
-export const TOKEN_SCOPES = ['read', 'write', 'publish', 'admin'] as const;
-export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 export interface Principal {
   userId: string;
@@ -20,6 +24,8 @@ export interface Principal {
   /** Set for API tokens: the only workspace the token may touch. */
   tokenWorkspaceId?: string;
   tokenId?: string;
+  /** Set for browser sessions: the session's public id (listed and revoked by it). */
+  sessionId?: string;
   scopes: TokenScope[];
 }
 
@@ -59,11 +65,27 @@ export async function signUp(db: Db, input: { email: string; password: string; n
   return createUser(db, input);
 }
 
-export async function logIn(db: Queryable, input: { email: string; password: string }) {
+/**
+ * Checks e-mail and password (and the TOTP code when the account has a second factor), throttled
+ * per account and per address. Failures say nothing about which part was wrong.
+ */
+export async function logIn(db: Queryable, secrets: Secrets, input: { email: string; password: string; totp?: string }, ip = 'unknown') {
+  await assertNotLocked(db, input.email, ip);
   const user = await repo.findUserByEmail(db, input.email);
   // Verify against a dummy hash when the user is unknown, so timing does not reveal accounts.
   const ok = user ? await verify(user.password_hash, input.password) : await verify(DUMMY_HASH, input.password).then(() => false);
-  if (!user || !ok) throw new AppError('unauthorized', 'Wrong e-mail or password');
+  if (!user || !ok) {
+    await recordFailure(db, input.email, ip);
+    throw new AppError('unauthorized', 'Wrong e-mail or password');
+  }
+  if (user.totp_enabled_at && user.totp_secret) {
+    if (!input.totp) throw new AppError('unauthorized', 'Enter the 6-digit code from your authenticator app', { details: { code: 'totp_required' } });
+    if (!verifyTotp(secrets.decrypt<string>(user.totp_secret), input.totp)) {
+      await recordFailure(db, input.email, ip);
+      throw new AppError('unauthorized', 'The authenticator code is wrong or has expired', { details: { code: 'totp_invalid' } });
+    }
+  }
+  await clearAccount(db, input.email);
   return user;
 }
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$B/9qdJWMF5WFHYaSbmFguA$z3XGm3jH9I5zkTEafks9taW2Hlx0zIPZidHcU/IEbuI';
@@ -71,15 +93,16 @@ const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$B/9qdJWMF5WFHYaSbmFguA$z3XGm3
 export async function startSession(db: Queryable, userId: string, meta: { userAgent?: string; ip?: string } = {}) {
   const token = newToken('vs_');
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86400_000);
-  await repo.insertSession(db, { tokenHash: hashToken(token), userId, expiresAt, ...meta });
-  return { token, expiresAt };
+  const id = newId();
+  await repo.insertSession(db, { id, tokenHash: hashToken(token), userId, expiresAt, ...meta });
+  return { id, token, expiresAt };
 }
 
 export const endSession = (db: Queryable, token: string) => repo.deleteSession(db, hashToken(token));
 
 export async function principalFromSession(db: Queryable, token: string): Promise<Principal | null> {
   const user = await repo.findSessionUser(db, hashToken(token));
-  return user ? { userId: user.id, via: 'session', scopes: [...TOKEN_SCOPES] } : null;
+  return user ? { userId: user.id, via: 'session', sessionId: user.session_id, scopes: [...TOKEN_SCOPES] } : null;
 }
 
 export async function principalFromApiToken(db: Queryable, token: string): Promise<Principal | null> {

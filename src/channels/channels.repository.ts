@@ -16,15 +16,16 @@ export interface ChannelRow {
   settings: Record<string, unknown>;
   timezone: string;
   slots: WeeklySlot[];
+  token_expires_at: Date | null;
   created_at: Date;
   updated_at: Date;
 }
 
-export async function insertChannel(db: Queryable, c: Pick<ChannelRow, 'id' | 'workspace_id' | 'network' | 'name' | 'external_id' | 'handle' | 'profile_url' | 'credentials' | 'settings' | 'timezone'>) {
+export async function insertChannel(db: Queryable, c: Pick<ChannelRow, 'id' | 'workspace_id' | 'network' | 'name' | 'external_id' | 'handle' | 'profile_url' | 'credentials' | 'settings' | 'timezone'> & { token_expires_at?: Date | null }) {
   const rows = await db.query<ChannelRow>(
-    `INSERT INTO channels (id, workspace_id, network, name, external_id, handle, profile_url, credentials, settings, timezone)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10) RETURNING *`,
-    [c.id, c.workspace_id, c.network, c.name, c.external_id, c.handle, c.profile_url, c.credentials, JSON.stringify(c.settings), c.timezone],
+    `INSERT INTO channels (id, workspace_id, network, name, external_id, handle, profile_url, credentials, settings, timezone, token_expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11) RETURNING *`,
+    [c.id, c.workspace_id, c.network, c.name, c.external_id, c.handle, c.profile_url, c.credentials, JSON.stringify(c.settings), c.timezone, c.token_expires_at ?? null],
   );
   return rows[0];
 }
@@ -40,14 +41,15 @@ export async function findChannelsByIds(db: Queryable, workspaceId: string, ids:
   return db.query<ChannelRow>(`SELECT * FROM channels WHERE workspace_id = $1 AND id = ANY($2::uuid[])`, [workspaceId, ids]);
 }
 
-export async function updateChannel(db: Queryable, workspaceId: string, id: string, patch: { name?: string; timezone?: string; slots?: WeeklySlot[]; status?: ChannelRow['status']; statusReason?: string | null; credentials?: string; settings?: Record<string, unknown> }) {
+export async function updateChannel(db: Queryable, workspaceId: string, id: string, patch: { name?: string; timezone?: string; slots?: WeeklySlot[]; status?: ChannelRow['status']; statusReason?: string | null; credentials?: string; settings?: Record<string, unknown>; tokenExpiresAt?: Date | null }) {
   const rows = await db.query<ChannelRow>(
     `UPDATE channels SET
        name = COALESCE($3, name), timezone = COALESCE($4, timezone), slots = COALESCE($5::jsonb, slots),
        status = COALESCE($6, status), status_reason = CASE WHEN $6::text IS NULL THEN status_reason ELSE $7 END,
-       credentials = COALESCE($8, credentials), settings = COALESCE($9::jsonb, settings), updated_at = now()
+       credentials = COALESCE($8, credentials), settings = COALESCE($9::jsonb, settings),
+       token_expires_at = CASE WHEN $10::boolean THEN $11 ELSE token_expires_at END, updated_at = now()
      WHERE workspace_id = $1 AND id = $2 RETURNING *`,
-    [workspaceId, id, patch.name ?? null, patch.timezone ?? null, patch.slots ? JSON.stringify(patch.slots) : null, patch.status ?? null, patch.statusReason ?? null, patch.credentials ?? null, patch.settings ? JSON.stringify(patch.settings) : null],
+    [workspaceId, id, patch.name ?? null, patch.timezone ?? null, patch.slots ? JSON.stringify(patch.slots) : null, patch.status ?? null, patch.statusReason ?? null, patch.credentials ?? null, patch.settings ? JSON.stringify(patch.settings) : null, patch.tokenExpiresAt !== undefined, patch.tokenExpiresAt ?? null],
   );
   return rows[0] ?? null;
 }

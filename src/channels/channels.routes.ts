@@ -6,34 +6,23 @@ import type { AppContext } from '../app/context.js';
 import { AppError } from '../app/errors.js';
 import { workspaceAccess } from '../server/auth.plugin.js';
 import { IdParams, WorkspaceParams } from '../server/schemas.js';
-import { ProviderError } from '../providers/provider-error.js';
 import * as repo from './channels.repository.js';
 import * as service from './channels.service.js';
 import type { WeeklySlot } from '../core/schedule.js';
 
-const common = { name: z.string().trim().min(1).max(200).optional(), timezone: z.string().max(100).optional() };
-export const ConnectChannel = z.discriminatedUnion('network', [
-  z.object({
-    network: z.literal('bluesky'),
-    handle: z.string().trim().min(3).max(253).describe('e.g. alice.bsky.social'),
-    appPassword: z.string().min(1).max(200).describe('An app password from Bluesky settings, not the account password'),
-    pdsUrl: z.url().optional().describe('Defaults to https://bsky.social'),
-    ...common,
-  }),
-  z.object({
-    network: z.literal('webhook'),
-    url: z.url().describe('Where each post is POSTed as signed JSON'),
-    secret: z.string().min(8).max(500).optional().describe('Signing secret (whsec_…); generated when omitted'),
-    verify: z.boolean().optional().describe('Send a signed ping and require a 2xx before saving'),
-    ...common,
-  }),
-]);
+/** The connect body: the union of every form-connect provider's schema, discriminated by `network`. */
+function connectSchema(ctx: AppContext) {
+  const schemas = ctx.providers.list().flatMap((p) => (p.connectSchema ? [p.connectSchema] : []));
+  if (schemas.length === 0) return z.object({ network: z.string() });
+  return schemas.length === 1 ? schemas[0] : z.discriminatedUnion('network', schemas as any);
+}
 
 const Slot = z.object({ weekday: z.number().int().min(1).max(7).describe('ISO weekday, Monday = 1'), time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM') });
 const Schedule = z.object({ timezone: z.string().min(1).max(100), slots: z.array(Slot).max(500) });
 
 export function channelsRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const ConnectChannel = connectSchema(ctx);
   const base = '/api/v1/workspaces/:workspaceId/channels';
 
   r.get(base, { schema: { tags: ['channels'], summary: 'Connected channels', params: WorkspaceParams } }, async (req) => {
@@ -43,7 +32,7 @@ export function channelsRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.post(base, { schema: { tags: ['channels'], summary: 'Connect a channel (Bluesky account or webhook)', params: WorkspaceParams, body: ConnectChannel } }, async (req, reply) => {
     const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'admin');
-    return reply.status(201).send(await service.connectChannel(ctx, access, req.body));
+    return reply.status(201).send(await service.connectChannel(ctx, access, req.body as { network: string }));
   });
 
   r.get(`${base}/:id`, { schema: { tags: ['channels'], summary: 'One channel', params: IdParams } }, async (req) => {
@@ -61,19 +50,13 @@ export function channelsRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(`${base}/:id/reconnect`, { schema: { tags: ['channels'], summary: 'Log in again (new app password or secret); the channel becomes active', params: IdParams, body: ConnectChannel } }, async (req) => {
     const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'admin');
     const channel = await service.getChannel(ctx, access.workspaceId, req.params.id);
-    if (channel.network !== req.body.network) throw new AppError('bad_request', `This is a ${channel.network} channel`);
-    let connected;
-    try {
-      connected = await ctx.providers.get(channel.network).connect(req.body, ctx.http);
-    } catch (err) {
-      if (err instanceof ProviderError) throw new AppError('validation_failed', err.message, { details: { kind: err.kind } });
-      throw err;
-    }
+    if (channel.network !== (req.body as { network: string }).network) throw new AppError('bad_request', `This is a ${channel.network} channel`);
+    const connected = await service.connectWithProvider(ctx, channel.network, req.body as Record<string, unknown>);
     if (channel.external_id && connected.account.externalId !== channel.external_id) {
       throw new AppError('conflict', `These credentials belong to ${connected.account.handle}, not to ${channel.handle}`);
     }
     const row = await repo.updateChannel(ctx.db, access.workspaceId, channel.id, { credentials: ctx.secrets.encrypt(connected.credentials), settings: connected.settings ?? {}, status: 'active', statusReason: null });
-    return service.publicChannel(ctx, row!);
+    return { ...service.publicChannel(ctx, row!), ...service.generatedSecret(req.body as { network: string }, connected.credentials) };
   });
 
   r.delete(`${base}/:id`, { schema: { tags: ['channels'], summary: 'Disconnect and forget a channel (its deliveries go with it)', params: IdParams } }, async (req, reply) => {

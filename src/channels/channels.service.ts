@@ -28,9 +28,34 @@ export async function connectChannel(ctx: AppContext, access: WorkspaceAccess, i
   const provider = ctx.providers.get(input.network);
   const timezone = input.timezone ?? 'UTC';
   if (!isValidTimeZone(timezone)) throw new AppError('bad_request', `Unknown time zone "${timezone}"; use an IANA name such as Europe/Oslo`);
-  let connected;
+  const connected = await connectWithProvider(ctx, input.network, input);
+  const row = await repo.insertChannel(ctx.db, {
+    id: newId(), workspace_id: access.workspaceId, network: provider.network,
+    name: input.name ?? connected.account.name, external_id: connected.account.externalId, handle: connected.account.handle,
+    profile_url: connected.account.profileUrl ?? null, credentials: ctx.secrets.encrypt(connected.credentials),
+    settings: connected.settings ?? {}, timezone,
+  });
+  return { ...publicChannel(ctx, row), ...generatedSecret(input, connected.credentials) };
+}
+
+/**
+ * A webhook signing secret the server generated (none was given) is shown once, in the answer to
+ * connect or reconnect, like an API token: the receiver cannot verify signatures without it.
+ * Secrets the user typed are never echoed.
+ */
+export function generatedSecret(input: { network: string; [k: string]: unknown }, credentials: Record<string, unknown>): { secret?: string } {
+  const given = typeof input.secret === 'string' && input.secret !== '';
+  return input.network === 'webhook' && !given && typeof credentials.secret === 'string' ? { secret: credentials.secret } : {};
+}
+
+/** Runs a provider's form connect, turning its failures into clear 4xx/5xx answers. */
+export async function connectWithProvider(ctx: AppContext, network: string, input: Record<string, unknown>) {
+  const provider = ctx.providers.get(network);
+  if (!provider.connect) throw new AppError('bad_request', `${network} is connected by logging in at the network: POST …/channels/oauth/${network}/start`);
+  const missing = ctx.providers.missingSettings(network);
+  if (missing.length) throw new AppError('unavailable', `${network} is not set up on this server: the operator must set ${missing.join(', ')} (see docs/networks/${network}.md)`, { details: { missingSettings: missing } });
   try {
-    connected = await provider.connect(input, ctx.http);
+    return await provider.connect(input, ctx.http, ctx.providers.appFor(network));
   } catch (err) {
     if (err instanceof ProviderError) {
       const status = err.kind === 'rejected' || err.kind === 'auth_expired' ? 'validation_failed' : 'unavailable';
@@ -38,13 +63,6 @@ export async function connectChannel(ctx: AppContext, access: WorkspaceAccess, i
     }
     throw err;
   }
-  const row = await repo.insertChannel(ctx.db, {
-    id: newId(), workspace_id: access.workspaceId, network: provider.network,
-    name: input.name ?? connected.account.name, external_id: connected.account.externalId, handle: connected.account.handle,
-    profile_url: connected.account.profileUrl ?? null, credentials: ctx.secrets.encrypt(connected.credentials),
-    settings: connected.settings ?? {}, timezone,
-  });
-  return publicChannel(ctx, row);
 }
 
 export async function getChannel(ctx: AppContext, workspaceId: string, id: string) {

@@ -1,17 +1,19 @@
 /** Commands that run on the server's machine, against its database: start, serve, worker, migrate, user, token. */
 import type { Command } from 'commander';
 import { loadConfig } from '../app/config.js';
-import { startVarde, type Mode } from '../app/start.js';
-import { openDatabase } from '../db/client.js';
-import { migrate } from '../db/migrate.js';
-import { countUsers, findUserByEmail } from '../auth/auth.repository.js';
-import { createApiToken, createUser, TOKEN_SCOPES, type TokenScope } from '../auth/auth.service.js';
-import { listWorkspacesForUser } from '../workspaces/workspaces.repository.js';
+import type { Mode } from '../app/start.js';
+import type { Db } from '../db/client.js';
+import { TOKEN_SCOPES, type TokenScope } from '../auth/scopes.js';
 import { CliError, printJson } from './output.js';
 import { readSecret } from './prompt.js';
 
+// The server, the database engines and argon2 are loaded by the commands that use them, so that
+// `varde --help` and the API commands start in a fraction of the time.
+
 async function run(mode: Mode) {
   const config = loadConfig();
+  const { startVarde } = await import('../app/start.js');
+  const { countUsers } = await import('../auth/auth.repository.js');
   const varde = await startVarde({ mode, config });
   const log = varde.ctx.logger;
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${config.dataDir}`;
@@ -45,11 +47,14 @@ async function run(mode: Mode) {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+/** Opens the configured database, migrated first unless `migrateFirst` is false, for one command. */
+async function withDb<T>(fn: (db: Db) => Promise<T>, opts: { migrateFirst?: boolean } = {}): Promise<T> {
   const config = loadConfig();
+  const { openDatabase } = await import('../db/client.js');
+  const { migrate } = await import('../db/migrate.js');
   const db = await openDatabase(config);
   try {
-    await migrate(db);
+    if (opts.migrateFirst !== false) await migrate(db);
     return await fn(db);
   } finally {
     await db.close();
@@ -62,7 +67,8 @@ export function registerLocalCommands(program: Command) {
   program.command('worker').description('Only the publishing worker; run as many as you like against one DATABASE_URL').action(() => run('worker'));
 
   program.command('migrate').description('Apply database migrations and exit').option('--json', 'machine-readable output').action(async (o) => {
-    const applied = await withDb((db) => migrate(db));
+    const { migrate } = await import('../db/migrate.js');
+    const applied = await withDb((db) => migrate(db), { migrateFirst: false });
     if (o.json) printJson({ applied });
     else process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'The database is up to date.\n');
   });
@@ -79,6 +85,7 @@ export function registerLocalCommands(program: Command) {
     .action(async (o) => {
       const password = await readSecret('Password (at least 10 characters): ', Boolean(o.passwordStdin));
       if (password.length < 10) throw new CliError('The password must be at least 10 characters', 2);
+      const { createUser } = await import('../auth/auth.service.js');
       const created = await withDb((db) => createUser(db, { email: o.email, name: o.name, password, workspaceName: o.workspace }));
       if (o.json) printJson(created);
       else process.stdout.write(`Created ${created.user.email} with workspace "${created.workspace.name}" (${created.workspace.id}).\n`);
@@ -97,6 +104,9 @@ export function registerLocalCommands(program: Command) {
       const scopes = String(o.scopes).split(',').map((s) => s.trim()).filter(Boolean);
       const bad = scopes.filter((s) => !(TOKEN_SCOPES as readonly string[]).includes(s));
       if (bad.length) throw new CliError(`Unknown scope(s): ${bad.join(', ')}; choose from ${TOKEN_SCOPES.join(', ')}`, 2);
+      const { createApiToken } = await import('../auth/auth.service.js');
+      const { findUserByEmail } = await import('../auth/auth.repository.js');
+      const { listWorkspacesForUser } = await import('../workspaces/workspaces.repository.js');
       const created = await withDb(async (db) => {
         const u = await findUserByEmail(db, o.email);
         if (!u) throw new CliError(`No account with e-mail ${o.email}`, 2);

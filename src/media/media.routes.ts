@@ -6,7 +6,8 @@ import type { AppContext } from '../app/context.js';
 import { AppError } from '../app/errors.js';
 import { workspaceAccess } from '../server/auth.plugin.js';
 import { IdParams, WorkspaceParams } from '../server/schemas.js';
-import { findMediaByIds, listMedia } from './media.repository.js';
+import { findMediaByIds, listMedia, type MediaRow } from './media.repository.js';
+import { verifyMediaToken } from './signed-url.js';
 import { publicMedia, uploadMedia } from './media.service.js';
 
 export function mediaRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -29,6 +30,15 @@ export function mediaRoutes(app: FastifyInstance, ctx: AppContext) {
     const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'write');
     if (!Buffer.isBuffer(req.body)) throw new AppError('unsupported_media_type', 'Send the file itself as the body, with Content-Type image/… , video/… or application/octet-stream');
     return reply.status(201).send(await uploadMedia(ctx, access, new Uint8Array(req.body), req.query.filename));
+  });
+
+  r.get('/media/s/:token', { schema: { tags: ['media'], summary: 'A media file at a signed, expiring URL (for networks that download media)', params: z.object({ token: z.string().max(300) }) } }, async (req, reply) => {
+    const mediaId = verifyMediaToken(ctx.secrets, req.params.token);
+    if (!mediaId) throw new AppError('not_found', 'This media link is unknown or has expired');
+    const [m] = await ctx.db.query<MediaRow>(`SELECT * FROM media WHERE id = $1`, [mediaId]);
+    if (!m) throw new AppError('not_found', 'This media link is unknown or has expired');
+    reply.header('content-type', m.mime).header('cache-control', 'public, max-age=3600').header('x-content-type-options', 'nosniff');
+    return reply.send(Buffer.from(await ctx.mediaStore.read(m.sha256)));
   });
 
   r.get('/api/v1/workspaces/:workspaceId/media', { schema: { tags: ['media'], summary: 'Recent media', params: WorkspaceParams } }, async (req) => {

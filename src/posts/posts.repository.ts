@@ -1,5 +1,5 @@
 /** Posts and their deliveries in the database. Every query is scoped by workspace. */
-import type { Queryable } from '../db/client.js';
+import type { Db, Queryable } from '../db/client.js';
 import type { DeliveryOverride, PostContent } from './posts.schemas.js';
 
 export type PostStatus = 'draft' | 'scheduled' | 'publishing' | 'published' | 'partially_failed' | 'failed' | 'needs_attention' | 'cancelled' | 'deleted';
@@ -125,9 +125,8 @@ export async function rollupPost(db: Queryable, postId: string) {
   await db.query(ROLLUP_SQL, [postId]);
 }
 
-export const ROLLUP_SQL = `
-  UPDATE posts p SET status = s.status, updated_at = now() FROM (
-    SELECT CASE
+/** A post's status from its deliveries' states (aggregate over `state`). */
+const ROLLUP_STATUS = `CASE
       WHEN count(*) = 0 THEN 'draft'
       WHEN bool_and(state IN ('cancelled')) THEN 'cancelled'
       WHEN bool_and(state IN ('deleted', 'cancelled')) THEN 'deleted'
@@ -137,6 +136,34 @@ export const ROLLUP_SQL = `
         CASE WHEN bool_or(state IN ('queued', 'publishing', 'published', 'failed')) THEN 'publishing' ELSE 'scheduled' END
       WHEN bool_and(state IN ('published', 'cancelled', 'deleted')) THEN 'published'
       WHEN bool_and(state IN ('failed', 'cancelled', 'deleted')) THEN 'failed'
-      ELSE 'partially_failed' END AS status
+      ELSE 'partially_failed' END`;
+
+export const ROLLUP_SQL = `
+  UPDATE posts p SET status = s.status, updated_at = now() FROM (
+    SELECT ${ROLLUP_STATUS} AS status
     FROM deliveries WHERE post_id = $1
   ) s WHERE p.id = $1 AND p.status IS DISTINCT FROM s.status`;
+
+/**
+ * The roll-up of many posts in one statement (the publishing worker finishes deliveries in
+ * batches). The posts' rows are locked first, in id order, and the statuses computed by a later
+ * statement of the same transaction: two workers finishing deliveries of one post cannot both
+ * compute from a snapshot that misses the other's delivery.
+ */
+export async function rollupPosts(db: Db, postIds: string[]) {
+  if (postIds.length === 0) return;
+  const ids = [...new Set(postIds)].sort();
+  const rollup = (q: Queryable) =>
+    q.query(
+      `UPDATE posts p SET status = s.status, updated_at = now() FROM (
+         SELECT post_id, ${ROLLUP_STATUS} AS status FROM deliveries WHERE post_id = ANY($1::uuid[]) GROUP BY post_id
+       ) s WHERE p.id = s.post_id AND p.id = ANY($1::uuid[]) AND p.status IS DISTINCT FROM s.status`,
+      [ids],
+    );
+  // The embedded engine has one connection: statements never overlap, there is nothing to lock against.
+  if (db.kind === 'pglite') return void (await rollup(db));
+  await db.transaction(async (tx) => {
+    await tx.query(`SELECT id FROM posts WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
+    await rollup(tx);
+  });
+}

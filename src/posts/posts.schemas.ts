@@ -16,6 +16,8 @@ export const Target = z.object({
   media: z.array(MediaRef).max(35).optional().describe('Replaces the base media for this channel'),
   followups: z.array(Followup).max(50).optional().describe('Replaces the base follow-ups for this channel'),
   title: z.string().max(1000).optional().describe('Title for networks that have one (YouTube, Pinterest, Reddit)'),
+  options: z.record(z.string().max(60), z.union([z.string().max(2000), z.number(), z.boolean()])).optional()
+    .describe('Network-specific fields for this target, e.g. {"subreddit":"typescript"}, {"privacy":"unlisted"}, {"firstComment":"…"}; see docs/networks/<network>.md'),
 });
 export type Target = z.infer<typeof Target>;
 
@@ -68,6 +70,7 @@ export interface DeliveryOverride {
   media?: MediaRef[];
   followups?: Followup[];
   title?: string;
+  options?: Record<string, string | number | boolean>;
 }
 
 export function effectiveContent(base: PostContent, override: DeliveryOverride): PostContent {

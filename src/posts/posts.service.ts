@@ -24,6 +24,7 @@ function overrideOf(t: PostInput['targets'][number]): DeliveryOverride {
   if (t.media !== undefined) o.media = t.media;
   if (t.followups !== undefined) o.followups = t.followups;
   if (t.title !== undefined) o.title = t.title;
+  if (t.options !== undefined) o.options = t.options;
   return o;
 }
 

@@ -11,16 +11,21 @@ import type { ContentPart, Credentials, MediaItem, ProviderContext, PublishConte
 import type { DeliveryRow, PostRow } from '../posts/posts.repository.js';
 import { effectiveContent, type MediaRef } from '../posts/posts.schemas.js';
 import { recordPart } from './publishing.repository.js';
+import { mediaUrl } from '../media/signed-url.js';
 
-export function buildProviderContext(ctx: AppContext, channel: ChannelRow, delivery: DeliveryRow): ProviderContext {
+/** `credentials`: already decrypted (the worker decrypts once per channel and batch). */
+export function buildProviderContext(ctx: AppContext, channel: ChannelRow, delivery: DeliveryRow, credentials?: Credentials): ProviderContext {
   const previous = (delivery.result?.parts ?? null) as Record<string, PublishedPart> | PublishedPart[] | null;
   const previousParts: PublishedPart[] = [];
   if (previous) for (const [k, v] of Object.entries(previous)) previousParts[Number(k)] = v;
   return {
     idempotencyKey: delivery.idempotency_key,
-    credentials: ctx.secrets.decrypt<Credentials>(channel.credentials),
+    credentials: credentials ?? ctx.secrets.decrypt<Credentials>(channel.credentials),
     settings: channel.settings,
     http: ctx.http,
+    app: ctx.providers.appFor(channel.network),
+    account: { externalId: channel.external_id, handle: channel.handle },
+    mediaUrl: (item) => mediaUrl(ctx.config.publicUrl, ctx.secrets, item.id),
     previousParts,
     async saveCredentials(next) {
       const sealed = ctx.secrets.encrypt(next);
@@ -42,8 +47,11 @@ function toItem(ctx: AppContext, ref: MediaRef, rows: Map<string, MediaRow>): Me
   };
 }
 
+/** What publishing reads of a post (the claim returns it with each delivery). */
+export type PostContentRow = Pick<PostRow, 'id' | 'workspace_id' | 'content'>;
+
 /** The delivery's effective content (post + per-target override) with media ready to read. */
-export async function buildContent(ctx: AppContext, post: PostRow, delivery: DeliveryRow): Promise<PublishContent> {
+export async function buildContent(ctx: AppContext, post: PostContentRow, delivery: DeliveryRow): Promise<PublishContent> {
   const content = effectiveContent(post.content, delivery.override);
   const refs = [...content.media, ...content.followups.flatMap((f) => f.media)];
   const rows = new Map((await findMediaByIds(ctx.db, post.workspace_id, refs.map((r) => r.mediaId))).map((m) => [m.id, m]));
@@ -51,5 +59,5 @@ export async function buildContent(ctx: AppContext, post: PostRow, delivery: Del
     { text: content.text, media: content.media.map((r) => toItem(ctx, r, rows)) },
     ...content.followups.map((f) => ({ text: f.text, media: f.media.map((r) => toItem(ctx, r, rows)) })),
   ];
-  return { parts, link: content.link, meta: { postId: post.id, deliveryId: delivery.id, dueAt: delivery.due_at ? new Date(delivery.due_at).toISOString() : null } };
+  return { parts, link: content.link, title: content.title ?? null, options: delivery.override.options ?? {}, meta: { postId: post.id, deliveryId: delivery.id, dueAt: delivery.due_at ? new Date(delivery.due_at).toISOString() : null } };
 }

@@ -4,19 +4,38 @@
  * reconciled first where the network cannot dedupe; failures go through the retry policy.
  */
 import type { AppContext } from '../app/context.js';
-import { blockChannel, findChannel, updateChannel, type ChannelRow } from '../channels/channels.repository.js';
+import { blockChannel, findChannel, type ChannelRow } from '../channels/channels.repository.js';
 import { notify } from '../notifications/notifications.repository.js';
 import { findPost } from '../posts/posts.repository.js';
-import type { Provider, PublishResult } from '../providers/contract.js';
+import type { Credentials, Provider, ProviderContext, PublishContent, PublishResult } from '../providers/contract.js';
+import { markNeedsReconnect, refreshChannelCredentials } from '../channels/token-refresh.service.js';
 import { ProviderError } from '../providers/provider-error.js';
-import { buildContent, buildProviderContext } from './provider-context.js';
-import { finishDelivery, type ClaimedDelivery } from './publishing.repository.js';
+import { buildContent, buildProviderContext, type PostContentRow } from './provider-context.js';
+import { finishDelivery, type ClaimedDelivery, type Finish } from './publishing.repository.js';
 import { decide } from './retry-policy.js';
 
+/** What the deliveries of one claimed batch share. */
 export interface PublishCaches {
   channels: Map<string, ChannelRow | null>;
+  /** Decrypted credentials by their sealed text: decrypted once per channel and batch. */
+  credentials?: Map<string, Credentials>;
   /** Channels a network throttled during this batch: no further calls to them before the reset. */
   blockedUntil: Map<string, Date>;
+  /** Writes an outcome together with others (the worker's FinishBatcher); else one by one. */
+  finish?(d: ClaimedDelivery, f: Finish): Promise<boolean>;
+}
+
+function finish(ctx: AppContext, caches: PublishCaches | undefined, d: ClaimedDelivery, workerId: string, f: Finish): Promise<boolean> {
+  return caches?.finish ? caches.finish(d, f) : finishDelivery(ctx.db, d, workerId, f);
+}
+
+function credentialsFor(ctx: AppContext, channel: ChannelRow, caches?: PublishCaches): Credentials {
+  let creds = caches?.credentials?.get(channel.credentials);
+  if (!creds) {
+    creds = ctx.secrets.decrypt<Credentials>(channel.credentials);
+    caches?.credentials?.set(channel.credentials, creds);
+  }
+  return { ...creds }; // a provider may replace fields of its copy
 }
 
 async function loadChannel(ctx: AppContext, d: ClaimedDelivery, caches?: PublishCaches) {
@@ -39,38 +58,58 @@ function publishedFinish(result: PublishResult, outcome: 'published' | 'reconcil
 
 export async function publishOne(ctx: AppContext, d: ClaimedDelivery, workerId: string, caches?: PublishCaches): Promise<void> {
   const channel = await loadChannel(ctx, d, caches);
-  const post = await findPost(ctx.db, d.workspace_id, d.post_id);
+  const post: PostContentRow | null = d.post_content ? { id: d.post_id, workspace_id: d.workspace_id, content: d.post_content } : await findPost(ctx.db, d.workspace_id, d.post_id);
   if (!channel || !post) return; // deleted meanwhile: the cascade removed the delivery too
   if (channel.status !== 'active') {
     const message = `The ${channel.network} channel "${channel.name}" needs reconnecting before it can publish`;
-    await finishDelivery(ctx.db, d, workerId, { state: 'failed', error: { kind: 'auth_expired', message }, attempt: { outcome: 'failed', errorKind: 'auth_expired', errorMessage: message } });
+    await finish(ctx, caches, d, workerId, { state: 'failed', error: { kind: 'auth_expired', message }, attempt: { outcome: 'failed', errorKind: 'auth_expired', errorMessage: message } });
     return;
   }
   const blocked = caches?.blockedUntil.get(channel.id);
   if (blocked && blocked > new Date()) {
     const message = 'Waiting for the network\'s rate-limit reset';
-    await finishDelivery(ctx.db, d, workerId, { state: 'queued', availableAt: blocked, error: { kind: 'rate_limited', message }, attempt: { outcome: 'deferred', errorKind: 'rate_limited', errorMessage: message } });
+    await finish(ctx, caches, d, workerId, { state: 'queued', availableAt: blocked, error: { kind: 'rate_limited', message }, attempt: { outcome: 'deferred', errorKind: 'rate_limited', errorMessage: message } });
     return;
   }
   const provider = ctx.providers.get(channel.network);
-  const pctx = buildProviderContext(ctx, channel, d);
+  const pctx = buildProviderContext(ctx, channel, d, credentialsFor(ctx, channel, caches));
   const content = await buildContent(ctx, post, d);
 
   if (d.outcome_unknown && !provider.idempotentPublish) {
-    const settled = await reconcile(ctx, d, workerId, provider, pctx, content, channel);
+    const settled = await reconcile(ctx, d, workerId, provider, pctx, content, channel, caches);
     if (settled) return;
   }
+  let result: PublishResult;
   try {
-    const result = await provider.publish(pctx, content);
-    const ok = await finishDelivery(ctx.db, d, workerId, publishedFinish(result, 'published'));
-    if (!ok) ctx.logger.warn({ deliveryId: d.id }, 'published, but the delivery was taken over by another worker meanwhile');
+    result = await publishRenewingOnce(ctx, provider, channel, pctx, content);
   } catch (err) {
     await handleFailure(ctx, d, workerId, provider, channel, err, caches);
+    return;
+  }
+  // Outside the try: failing to record a publish is not a failed publish (the lease expires and
+  // the next attempt, seeing an unknown outcome, retries idempotently or reconciles first).
+  const ok = await finish(ctx, caches, d, workerId, publishedFinish(result, 'published'));
+  if (!ok) ctx.logger.warn({ deliveryId: d.id }, 'published, but the delivery was taken over by another worker meanwhile');
+}
+
+/**
+ * Publishes; when the network says the token expired, renews it once through the provider and tries
+ * again (an auth refusal means nothing was posted, so the retry is safe).
+ */
+async function publishRenewingOnce(ctx: AppContext, provider: Provider, channel: ChannelRow, pctx: ProviderContext, content: PublishContent) {
+  try {
+    return await provider.publish(pctx, content);
+  } catch (err) {
+    if (!(err instanceof ProviderError && err.kind === 'auth_expired' && provider.refreshCredentials)) throw err;
+    const fresh = await refreshChannelCredentials(ctx, channel);
+    if (!fresh) throw err;
+    pctx.credentials = fresh;
+    return provider.publish(pctx, content);
   }
 }
 
 /** Returns true when the delivery is settled (found, or handed to a person). */
-async function reconcile(ctx: AppContext, d: ClaimedDelivery, workerId: string, provider: Provider, pctx: ReturnType<typeof buildProviderContext>, content: Awaited<ReturnType<typeof buildContent>>, channel: ChannelRow): Promise<boolean> {
+async function reconcile(ctx: AppContext, d: ClaimedDelivery, workerId: string, provider: Provider, pctx: ReturnType<typeof buildProviderContext>, content: Awaited<ReturnType<typeof buildContent>>, channel: ChannelRow, caches?: PublishCaches): Promise<boolean> {
   let outcome;
   try {
     outcome = provider.reconcile ? await provider.reconcile(pctx, content) : { status: 'unknown' as const, evidence: `${channel.network} offers no way to look the post up` };
@@ -78,12 +117,12 @@ async function reconcile(ctx: AppContext, d: ClaimedDelivery, workerId: string, 
     outcome = { status: 'unknown' as const, evidence: err instanceof Error ? err.message : String(err) };
   }
   if (outcome.status === 'published') {
-    await finishDelivery(ctx.db, d, workerId, publishedFinish(outcome.result, 'reconciled'));
+    await finish(ctx, caches, d, workerId, publishedFinish(outcome.result, 'reconciled'));
     return true;
   }
   if (outcome.status === 'not_found') return false;
   const message = `Varde cannot tell whether this post reached ${channel.network}: ${outcome.evidence}. Check the account, then mark it published or retry.`;
-  await finishDelivery(ctx.db, d, workerId, { state: 'needs_attention', error: { kind: 'unknown_outcome', message }, attempt: { outcome: 'needs_attention', errorKind: 'unknown_outcome', errorMessage: message } });
+  await finish(ctx, caches, d, workerId, { state: 'needs_attention', error: { kind: 'unknown_outcome', message }, attempt: { outcome: 'needs_attention', errorKind: 'unknown_outcome', errorMessage: message } });
   await notify(ctx.db, { workspaceId: d.workspace_id, kind: 'delivery.needs_attention', subjectId: d.id, message, detail: { postId: d.post_id, channelId: d.channel_id } });
   return true;
 }
@@ -91,7 +130,7 @@ async function reconcile(ctx: AppContext, d: ClaimedDelivery, workerId: string, 
 async function handleFailure(ctx: AppContext, d: ClaimedDelivery, workerId: string, provider: Provider, channel: ChannelRow, err: unknown, caches?: PublishCaches) {
   const pe = err instanceof ProviderError ? err : new ProviderError('transient', 'Unexpected error while publishing', { cause: err });
   if (!(err instanceof ProviderError)) ctx.logger.error({ err, deliveryId: d.id }, 'provider threw an unclassified error');
-  const decision = decide({ kind: pe.kind, attempt: d.attempt_count, retryAt: pe.retryAt, idempotent: provider.idempotentPublish });
+  const decision = decide({ kind: pe.kind, attempt: d.attempt_count, retryAt: pe.retryAt, idempotent: provider.idempotentPublish, baseMs: ctx.config.retryBaseMs });
   const error = { kind: pe.kind, message: pe.message, ...(pe.networkMessage ? { networkMessage: pe.networkMessage } : {}) };
   const attempt = { errorKind: pe.kind, errorMessage: pe.networkMessage ?? pe.message, detail: { ...(pe.status ? { status: pe.status } : {}), ...(pe.detail ?? {}) } };
   if (decision.type === 'retry' || decision.type === 'reconcile') {
@@ -99,13 +138,12 @@ async function handleFailure(ctx: AppContext, d: ClaimedDelivery, workerId: stri
       caches?.blockedUntil.set(channel.id, decision.blockChannelUntil);
       await blockChannel(ctx.db, channel.id, decision.blockChannelUntil, pe.message);
     }
-    await finishDelivery(ctx.db, d, workerId, { state: 'queued', availableAt: decision.at, error, attempt: { ...attempt, outcome: decision.type === 'reconcile' ? 'unknown' : 'retry' } });
+    await finish(ctx, caches, d, workerId, { state: 'queued', availableAt: decision.at, error, attempt: { ...attempt, outcome: decision.type === 'reconcile' ? 'unknown' : 'retry' } });
     return;
   }
-  await finishDelivery(ctx.db, d, workerId, { state: 'failed', error, attempt: { ...attempt, outcome: 'failed' } });
+  await finish(ctx, caches, d, workerId, { state: 'failed', error, attempt: { ...attempt, outcome: 'failed' } });
   if (decision.reconnect) {
-    await updateChannel(ctx.db, channel.workspace_id, channel.id, { status: 'needs_reconnect', statusReason: pe.networkMessage ?? pe.message });
-    await notify(ctx.db, { workspaceId: d.workspace_id, kind: 'channel.needs_reconnect', subjectId: channel.id, message: `Reconnect ${channel.network} channel "${channel.name}": ${pe.networkMessage ?? pe.message}` });
+    if (channel.status === 'active') await markNeedsReconnect(ctx.db, channel, pe.networkMessage ?? pe.message);
   } else {
     await notify(ctx.db, { workspaceId: d.workspace_id, kind: 'delivery.failed', subjectId: d.id, message: `A post to "${channel.name}" failed: ${pe.networkMessage ?? pe.message}`, detail: { postId: d.post_id } });
   }

@@ -2,19 +2,35 @@
  * The publishing worker: claims due deliveries in batches and publishes them with bounded
  * concurrency. Any number of workers, in any number of processes, may share one database: each
  * delivery goes to one of them (SKIP LOCKED), and a worker that dies leaves leases that expire.
+ *
+ * Round trips are what limit a worker, so it spends few per delivery: one claim statement per
+ * batch (which also writes each "attempt started" row and reads the posts), one query for the
+ * batch's channels, and outcomes written together by the FinishBatcher. When nothing is due it sleeps
+ * until the next delivery falls due (at most `pollMs`), so deliveries go out on time without
+ * polling hard.
  */
 import crypto from 'node:crypto';
 import os from 'node:os';
 import type { AppContext } from '../app/context.js';
-import { claimDue, extendLeases, removeWorker, type ClaimedDelivery } from './publishing.repository.js';
+import { FinishBatcher } from './finish-batcher.js';
+import { claimDue, extendLeases, findChannelsForBatch, msUntilNextDue, removeWorker, type ClaimedDelivery } from './publishing.repository.js';
 import { publishOne, type PublishCaches } from './publish.service.js';
 
 export interface WorkerOptions {
+  /** Most deliveries in flight at once (claimed, not yet finished). */
   concurrency: number;
+  /** Longest sleep between looks at the queue. */
   pollMs: number;
   leaseSeconds: number;
   id?: string;
 }
+
+/** Most deliveries claimed by one statement, and most outcomes written by one. */
+const MAX_BATCH = 200;
+/** How long a lone outcome waits for others before it is written. */
+const FINISH_DELAY_MS = 2;
+/** Shortest sleep while waiting for the next due delivery (clock granularity, skew). */
+const MIN_SLEEP_MS = 5;
 
 export class PublishWorker {
   readonly id: string;
@@ -22,19 +38,34 @@ export class PublishWorker {
   private inFlight = new Set<Promise<void>>();
   private wakeTimer: NodeJS.Timeout | null = null;
   private wakeResolve: (() => void) | null = null;
+  private wakePending = false;
   private heartbeat: NodeJS.Timeout | null = null;
   private loopDone: Promise<void> | null = null;
+  private readonly finisher: FinishBatcher;
+  /** The last claim came back full: more is due than the worker has room for. */
+  private backlog = false;
+  /** Claim again once this many slots are free: batches stay large under load. */
+  private readonly lowWater: number;
   /** Becomes true after the first successful claim round: the queue is up. */
   ready = false;
 
   constructor(private readonly ctx: AppContext, private readonly opts: WorkerOptions) {
     this.id = opts.id ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
+    this.lowWater = Math.max(1, Math.min(MAX_BATCH, Math.ceil(opts.concurrency / 4)));
+    this.finisher = new FinishBatcher(ctx.db, this.id, {
+      maxBatch: MAX_BATCH,
+      delayMs: FINISH_DELAY_MS,
+      onRollupError: (err) => ctx.logger.error({ err }, 'rolling up posts after publishing failed; their status catches up with the next change'),
+    });
   }
 
   start() {
     if (this.running) return;
     this.running = true;
-    const beat = () => extendLeases(this.ctx.db, this.id, this.opts.leaseSeconds).catch((err) => this.ctx.logger.warn({ err }, 'worker heartbeat failed'));
+    const beat = () =>
+      this.finisher
+        .exclusive(() => extendLeases(this.ctx.db, this.id, this.opts.leaseSeconds))
+        .catch((err) => this.ctx.logger.warn({ err }, 'worker heartbeat failed'));
     void beat();
     this.heartbeat = setInterval(beat, Math.max(500, (this.opts.leaseSeconds * 1000) / 3));
     this.loopDone = this.loop();
@@ -45,8 +76,6 @@ export class PublishWorker {
     if (this.wakeResolve) this.wakeResolve();
     else this.wakePending = true;
   }
-
-  private wakePending = false;
 
   private sleep(ms: number) {
     if (this.wakePending) {
@@ -66,22 +95,47 @@ export class PublishWorker {
   private async loop() {
     while (this.running) {
       const free = this.opts.concurrency - this.inFlight.size;
-      let claimed: ClaimedDelivery[] = [];
-      if (free > 0) {
+      const want = Math.min(free, MAX_BATCH);
+      let drained = false;
+      if (free >= this.lowWater || this.inFlight.size === 0) {
         try {
-          claimed = await claimDue(this.ctx.db, this.id, free, this.opts.leaseSeconds);
+          const claimed = await claimDue(this.ctx.db, this.id, want, this.opts.leaseSeconds);
           this.ready = true;
+          drained = claimed.length < want;
+          this.backlog = !drained;
+          if (claimed.length > 0) await this.dispatch(claimed);
         } catch (err) {
           if (!this.running) break;
           this.ctx.logger.error({ err }, 'claiming due deliveries failed; retrying');
+          drained = true;
         }
+        if (!drained && this.running) continue; // a full batch: more may be due, claim again at once
       }
-      const caches: PublishCaches = { channels: new Map(), blockedUntil: new Map() };
-      for (const d of claimed) this.track(d, caches);
-      if (claimed.length > 0 && claimed.length === free) continue; // more may be due: claim again at once
-      if (free <= 0) await Promise.race([...this.inFlight, this.sleep(this.opts.pollMs)]);
-      else await this.sleep(this.opts.pollMs);
+      if (!this.running) break;
+      // Full: a finishing delivery wakes the loop. Drained: sleep until the next one falls due.
+      await this.sleep(drained ? await this.idleMs() : this.opts.pollMs);
     }
+  }
+
+  private async idleMs(): Promise<number> {
+    try {
+      const ms = await msUntilNextDue(this.ctx.db);
+      return ms === null ? this.opts.pollMs : Math.min(this.opts.pollMs, Math.max(MIN_SLEEP_MS, Math.ceil(ms)));
+    } catch {
+      return this.opts.pollMs;
+    }
+  }
+
+  /** Starts publishing a claimed batch, with its channels loaded once for all. */
+  private async dispatch(claimed: ClaimedDelivery[]) {
+    const caches: PublishCaches = { channels: new Map(), credentials: new Map(), blockedUntil: new Map(), finish: (d, f) => this.finisher.finish(d, f) };
+    try {
+      caches.channels = await findChannelsForBatch(this.ctx.db, claimed);
+    } catch (err) {
+      // Each delivery then loads what it needs itself.
+      this.ctx.logger.warn({ err }, 'loading a claimed batch failed; loading per delivery');
+    }
+    for (const d of claimed) this.track(d, caches);
   }
 
   private track(d: ClaimedDelivery, caches: PublishCaches) {
@@ -89,7 +143,7 @@ export class PublishWorker {
       .catch((err) => this.ctx.logger.error({ err, deliveryId: d.id }, 'publishing a delivery failed unexpectedly; its lease will expire and it will be retried'))
       .finally(() => {
         this.inFlight.delete(p);
-        if (this.inFlight.size < this.opts.concurrency) this.wake();
+        if (this.backlog && this.opts.concurrency - this.inFlight.size >= this.lowWater) this.wake();
       });
     this.inFlight.add(p);
   }
@@ -110,6 +164,7 @@ export class PublishWorker {
     await Promise.race([all, new Promise((r) => (timer = setTimeout(r, graceMs)))]);
     if (timer) clearTimeout(timer);
     if (this.inFlight.size > 0) this.ctx.logger.warn({ inFlight: this.inFlight.size }, 'stopping with deliveries still in flight: their leases will expire and they will be reconciled');
+    await this.finisher.drain().catch(() => {});
     await removeWorker(this.ctx.db, this.id).catch(() => {});
   }
 }

@@ -4,47 +4,61 @@
  * any network call. Deliveries whose worker died (lease expired) are claimed again, and their
  * unfinished attempt is marked interrupted.
  */
-import type { Queryable } from '../db/client.js';
-import type { DeliveryRow, DeliveryState } from '../posts/posts.repository.js';
-import { ROLLUP_SQL } from '../posts/posts.repository.js';
+import type { ChannelRow } from '../channels/channels.repository.js';
+import type { Db, Queryable } from '../db/client.js';
+import { rollupPosts, type DeliveryRow, type DeliveryState } from '../posts/posts.repository.js';
+import type { PostContent } from '../posts/posts.schemas.js';
 
 export interface ClaimedDelivery extends DeliveryRow {
   attempt_id: string;
+  /** The post's base content, read by the claim (no lookup per delivery). */
+  post_content: PostContent;
   /** The previous attempt ended without a known outcome (worker died, or the network timed out). */
   outcome_unknown: boolean;
 }
 
+// Expired leases and due deliveries are looked up separately, each in the order of its own
+// index with an early stop (one OR-ed scan would read and sort every due row on every claim).
+// Only the few deliveries that were attempted before look up their previous attempt.
 const CLAIM_SQL = `
-WITH due AS (
-  SELECT d.id, d.state AS prev_state FROM deliveries d
-  WHERE ((d.state IN ('scheduled', 'queued') AND d.available_at <= now())
-      OR (d.state = 'publishing' AND d.locked_until < now()))
+WITH expired AS (
+  SELECT d.id, d.state AS prev_state, d.available_at FROM deliveries d
+  WHERE d.state = 'publishing' AND d.locked_until < now()
+    AND NOT EXISTS (SELECT 1 FROM channel_limits cl WHERE cl.channel_id = d.channel_id AND cl.blocked_until > now())
+  ORDER BY d.locked_until
+  LIMIT $2
+  FOR UPDATE OF d SKIP LOCKED
+), fresh AS (
+  SELECT d.id, d.state AS prev_state, d.available_at FROM deliveries d
+  WHERE d.state IN ('scheduled', 'queued') AND d.available_at <= now()
     AND NOT EXISTS (SELECT 1 FROM channel_limits cl WHERE cl.channel_id = d.channel_id AND cl.blocked_until > now())
   ORDER BY d.available_at
   LIMIT $2
   FOR UPDATE OF d SKIP LOCKED
+), due AS (
+  SELECT u.id, u.prev_state FROM (SELECT * FROM expired UNION ALL SELECT * FROM fresh) u
+  ORDER BY u.available_at
+  LIMIT $2
 ), interrupted AS (
   UPDATE delivery_attempts a SET outcome = 'interrupted', finished_at = now(),
     error_message = 'The worker stopped before the network''s answer was recorded'
   FROM due WHERE a.delivery_id = due.id AND due.prev_state = 'publishing' AND a.outcome IS NULL
   RETURNING a.delivery_id
-), previous AS (
-  SELECT DISTINCT ON (a.delivery_id) a.delivery_id, a.outcome
-  FROM delivery_attempts a JOIN due ON due.id = a.delivery_id
-  ORDER BY a.delivery_id, a.number DESC
 ), claimed AS (
   UPDATE deliveries d SET state = 'publishing', locked_by = $1, locked_until = now() + make_interval(secs => $3),
     attempt_count = d.attempt_count + 1, updated_at = now()
-  FROM due WHERE d.id = due.id
+  FROM due WHERE d.id = due.id AND d.id = ANY (ARRAY(SELECT id FROM due)) -- by primary key, not a scan
   RETURNING d.*, due.prev_state
 ), attempts AS (
   INSERT INTO delivery_attempts (id, delivery_id, workspace_id, number, worker_id)
   SELECT gen_random_uuid(), c.id, c.workspace_id, c.attempt_count, $1 FROM claimed c
   RETURNING id, delivery_id
 )
-SELECT c.*, a.id AS attempt_id,
-  (c.prev_state = 'publishing' OR p.outcome = 'unknown') AS outcome_unknown
-FROM claimed c JOIN attempts a ON a.delivery_id = c.id LEFT JOIN previous p ON p.delivery_id = c.id`;
+SELECT c.*, a.id AS attempt_id, p.content AS post_content,
+  (c.prev_state = 'publishing' OR (c.attempt_count > 1 AND (
+    SELECT pa.outcome FROM delivery_attempts pa WHERE pa.delivery_id = c.id AND pa.number < c.attempt_count
+    ORDER BY pa.number DESC LIMIT 1) = 'unknown')) AS outcome_unknown
+FROM claimed c JOIN attempts a ON a.delivery_id = c.id JOIN posts p ON p.id = c.post_id`;
 
 export function claimDue(db: Queryable, workerId: string, limit: number, leaseSeconds: number): Promise<ClaimedDelivery[]> {
   return db.query<ClaimedDelivery>(CLAIM_SQL, [workerId, limit, leaseSeconds]);
@@ -84,30 +98,79 @@ export interface Finish {
 }
 
 /**
- * Writes an attempt's outcome and the delivery's new state, then the post's roll-up. Only while this
- * worker still holds the delivery (a worker whose lease was taken over changes nothing).
+ * Writes many attempts' outcomes and their deliveries' new states in one statement. A delivery
+ * changes only while `workerId` still holds it (a worker whose lease was taken over changes
+ * nothing but its own attempt's record). Returns the ids of the deliveries that changed, with
+ * their posts; the caller rolls those posts up (rollupPosts).
  */
-export async function finishDelivery(db: Queryable, d: ClaimedDelivery, workerId: string, f: Finish): Promise<boolean> {
-  const rows = await db.query<{ post_id: string }>(
-    `WITH att AS (
-       UPDATE delivery_attempts SET outcome = $3, error_kind = $4, error_message = $5, detail = $6::jsonb, finished_at = now() WHERE id = $2
+export async function finishMany(db: Queryable, workerId: string, items: Array<{ d: ClaimedDelivery; f: Finish }>): Promise<Array<{ id: string; post_id: string }>> {
+  if (items.length === 0) return [];
+  const json = (v: unknown) => (v == null ? null : JSON.stringify(v));
+  return db.query<{ id: string; post_id: string }>(
+    `WITH input AS (
+       SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                            $9::timestamptz[], $10::text[], $11::text[], $12::text[], $13::text[])
+         AS i(delivery_id, attempt_id, outcome, error_kind, error_message, detail, state, available_at, external_id, external_url, result, last_error)
+     ), att AS (
+       UPDATE delivery_attempts a SET outcome = i.outcome, error_kind = i.error_kind, error_message = i.error_message,
+         detail = i.detail::jsonb, finished_at = now()
+       FROM input i WHERE a.id = i.attempt_id AND a.id = ANY ($3::uuid[])
      )
-     UPDATE deliveries SET state = $7, available_at = COALESCE($8, available_at),
-       external_id = COALESCE($9, external_id), external_url = COALESCE($10, external_url),
-       result = CASE WHEN $11::jsonb IS NULL THEN result ELSE COALESCE(result, '{}'::jsonb) || $11::jsonb END,
-       last_error = $12::jsonb,
-       published_at = CASE WHEN $7 = 'published' THEN now() ELSE published_at END,
+     UPDATE deliveries d SET state = i.state, available_at = COALESCE(i.available_at, d.available_at),
+       external_id = COALESCE(i.external_id, d.external_id), external_url = COALESCE(i.external_url, d.external_url),
+       result = CASE WHEN i.result IS NULL THEN d.result ELSE COALESCE(d.result, '{}'::jsonb) || i.result::jsonb END,
+       last_error = i.last_error::jsonb,
+       published_at = CASE WHEN i.state = 'published' THEN now() ELSE d.published_at END,
        locked_by = NULL, locked_until = NULL, updated_at = now()
-     WHERE id = $1 AND locked_by = $13 AND state = 'publishing'
-     RETURNING post_id`,
+     FROM input i
+     WHERE d.id = i.delivery_id AND d.id = ANY ($2::uuid[]) AND d.locked_by = $1 AND d.state = 'publishing'
+     RETURNING d.id, d.post_id`,
     [
-      d.id, d.attempt_id, f.attempt.outcome, f.attempt.errorKind ?? null, f.attempt.errorMessage ?? null,
-      f.attempt.detail ? JSON.stringify(f.attempt.detail) : null, f.state, f.availableAt ?? null,
-      f.externalId ?? null, f.externalUrl ?? null, f.result ? JSON.stringify(f.result) : null,
-      f.error ? JSON.stringify(f.error) : null, workerId,
+      workerId,
+      items.map((x) => x.d.id),
+      items.map((x) => x.d.attempt_id),
+      items.map((x) => x.f.attempt.outcome),
+      items.map((x) => x.f.attempt.errorKind ?? null),
+      items.map((x) => x.f.attempt.errorMessage ?? null),
+      items.map((x) => json(x.f.attempt.detail)),
+      items.map((x) => x.f.state),
+      items.map((x) => x.f.availableAt ?? null),
+      items.map((x) => x.f.externalId ?? null),
+      items.map((x) => x.f.externalUrl ?? null),
+      items.map((x) => json(x.f.result)),
+      items.map((x) => json(x.f.error)),
     ],
   );
+}
+
+/**
+ * Writes one attempt's outcome and the delivery's new state, then the post's roll-up. Only while
+ * this worker still holds the delivery. (The worker batches these: see FinishBatcher.)
+ */
+export async function finishDelivery(db: Db, d: ClaimedDelivery, workerId: string, f: Finish): Promise<boolean> {
+  const rows = await finishMany(db, workerId, [{ d, f }]);
   if (rows.length === 0) return false;
-  await db.query(ROLLUP_SQL, [rows[0].post_id]);
+  await rollupPosts(db, [rows[0].post_id]);
   return true;
+}
+
+/** The channels of a claimed batch, in one query instead of one per delivery. */
+export async function findChannelsForBatch(db: Queryable, claimed: ClaimedDelivery[]): Promise<Map<string, ChannelRow>> {
+  if (claimed.length === 0) return new Map();
+  const ids = [...new Set(claimed.map((d) => d.channel_id))];
+  const rows = await db.query<ChannelRow>(`SELECT * FROM channels WHERE id = ANY($1::uuid[])`, [ids]);
+  return new Map(rows.map((c) => [c.id, c]));
+}
+
+/**
+ * Milliseconds until the next scheduled or queued delivery falls due, by the database's clock
+ * (null: none), so an idle worker wakes on time whatever its own clock says.
+ */
+export async function msUntilNextDue(db: Queryable): Promise<number | null> {
+  const rows = await db.query<{ ms: number | null }>(
+    `SELECT (extract(epoch FROM min(available_at) - now()) * 1000)::float8 AS ms
+     FROM deliveries WHERE state IN ('scheduled', 'queued') AND available_at > now()`,
+  );
+  const ms = rows[0]?.ms;
+  return ms === null || ms === undefined ? null : Number(ms);
 }

@@ -32,6 +32,11 @@ describe('retry policy', () => {
     expect(decide({ kind: 'transient', attempt: MAX_TRANSIENT_ATTEMPTS, idempotent: false, now })).toEqual({ type: 'fail' });
   });
 
+  it('takes its first step from the configured base (VARDE_RETRY_BASE_MS)', () => {
+    expect(backoffMs(1, 0.5, 200)).toBe(200);
+    expect(decide({ kind: 'transient', attempt: 3, idempotent: true, now, random: 0.5, baseMs: 200 })).toEqual({ type: 'retry', at: new Date(now.getTime() + 800) });
+  });
+
   it('retries an unknown outcome only where the network dedupes; elsewhere reconciles first', () => {
     expect(decide({ kind: 'unknown_outcome', attempt: 1, idempotent: true, now, random: 0.5 }).type).toBe('retry');
     expect(decide({ kind: 'unknown_outcome', attempt: 1, idempotent: false, now, random: 0.5 }).type).toBe('reconcile');

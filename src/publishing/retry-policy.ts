@@ -26,11 +26,13 @@ export interface FailureFacts {
   now?: Date;
   /** 0..1; injectable for tests. */
   random?: number;
+  /** The first backoff step (VARDE_RETRY_BASE_MS); BACKOFF_BASE_MS by default. */
+  baseMs?: number;
 }
 
 /** Exponential backoff with ±20 % jitter, capped. */
-export function backoffMs(attempt: number, random = Math.random()): number {
-  const raw = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempt - 1));
+export function backoffMs(attempt: number, random = Math.random(), baseMs = BACKOFF_BASE_MS): number {
+  const raw = Math.min(BACKOFF_CAP_MS, baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(raw * (0.8 + 0.4 * random));
 }
 
@@ -49,11 +51,11 @@ export function decide(f: FailureFacts): Decision {
       return { type: 'retry', at, blockChannelUntil: at };
     }
     case 'unknown_outcome':
-      if (!f.idempotent) return { type: 'reconcile', at: new Date(now.getTime() + backoffMs(1, f.random)) };
+      if (!f.idempotent) return { type: 'reconcile', at: new Date(now.getTime() + backoffMs(1, f.random, f.baseMs)) };
     // A network that dedupes makes a retry with the same key safe: treat as transient.
     // falls through
     case 'transient':
       if (f.attempt >= MAX_TRANSIENT_ATTEMPTS) return { type: 'fail' };
-      return { type: 'retry', at: new Date(now.getTime() + backoffMs(f.attempt, f.random)) };
+      return { type: 'retry', at: new Date(now.getTime() + backoffMs(f.attempt, f.random, f.baseMs)) };
   }
 }

@@ -12,11 +12,17 @@ import type { AppContext } from '../app/context.js';
 import { registerAuth } from './auth.plugin.js';
 import { registerErrorHandler } from './errors.plugin.js';
 import { authRoutes } from '../auth/auth.routes.js';
+import { securityRoutes } from '../auth/security.routes.js';
+import { auditRoutes } from '../audit/audit.routes.js';
+import { registerAudit } from '../audit/audit.plugin.js';
 import { workspacesRoutes } from '../workspaces/workspaces.routes.js';
 import { channelsRoutes } from '../channels/channels.routes.js';
+import { oauthRoutes } from '../channels/oauth.routes.js';
 import { mediaRoutes } from '../media/media.routes.js';
 import { postsRoutes } from '../posts/posts.routes.js';
 import { notificationsRoutes } from '../notifications/notifications.routes.js';
+import { eventsRoutes } from '../events/events.routes.js';
+import { registerWebApp } from './web.plugin.js';
 
 export interface ServerOptions {
   /** Answers whether the queue is up (the worker's first claim went through), for /healthz. */
@@ -29,8 +35,11 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions): Promise
     loggerInstance: ctx.logger as any,
     bodyLimit: ctx.config.bodyLimitBytes,
     logController: new LogController({ disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace' }),
-    trustProxy: false,
+    trustProxy: ctx.config.trustProxy,
   });
+  // The API speaks JSON (and raw bytes for uploads): a text/plain body is a 415, not a string for
+  // the schemas to puzzle over; it is also the one body type a cross-site form can send unasked.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
@@ -55,6 +64,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions): Promise
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerAuth(app, ctx);
+  registerAudit(app, ctx);
 
   app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
     try {
@@ -67,6 +77,8 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions): Promise
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, workspacesRoutes, channelsRoutes, mediaRoutes, postsRoutes, notificationsRoutes]) routes(app, ctx);
+  for (const routes of [authRoutes, securityRoutes, auditRoutes, workspacesRoutes, channelsRoutes, oauthRoutes, mediaRoutes, postsRoutes, notificationsRoutes]) routes(app, ctx);
+  eventsRoutes(app, ctx);
+  await registerWebApp(app, ctx);
   return app;
 }

@@ -16,6 +16,7 @@ import { blueskyProvider } from '../../src/providers/bluesky/bluesky.provider.js
 import { fetchLinkPreview } from '../../src/providers/bluesky/link-preview.js';
 import { encodePng } from '../support/png.js';
 import { startPds, type TestPds } from '../support/pds.js';
+import { contextDefaults } from '../support/provider-context.js';
 
 const POST = 'app.bsky.feed.post';
 
@@ -86,6 +87,7 @@ function contextFor(connected: ConnectResult, overrides: Partial<ProviderContext
   const saved: Credentials[] = [];
   const announced: [number, PublishedPart][] = [];
   return {
+    ...contextDefaults(),
     idempotencyKey: createTid(),
     credentials: connected.credentials,
     settings: connected.settings ?? {},

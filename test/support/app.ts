@@ -4,6 +4,7 @@
  * literals.
  */
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -23,6 +24,8 @@ export interface TestApp {
   /** Calls the API; `auth` is an API token (Bearer) or a session cookie ("cookie:…"). */
   api<T = any>(method: string, url: string, body?: unknown, auth?: string, headers?: Record<string, string>): Promise<{ status: number; body: T; headers: Record<string, any> }>;
   signUp(opts?: { email?: string; name?: string }): Promise<TestUser>;
+  /** Everything the app logged so far, for "no secret in the logs" checks. */
+  logs(): string;
   close(): Promise<void>;
 }
 
@@ -48,12 +51,13 @@ export interface TestAppOptions {
 export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'varde-test-'));
   const db = opts.database ?? (await createTestDatabase(opts.engine ?? 'pglite'));
+  const port = opts.config?.port ?? (await freePort());
   const config = loadConfig(
-    { VARDE_DATA_DIR: dataDir, VARDE_SECRET_KEY: crypto.randomBytes(32).toString('hex'), VARDE_SIGNUP: 'open', VARDE_ALLOW_HOSTS: '127.0.0.1,localhost', VARDE_WORKER_POLL_MS: '50', HOST: '127.0.0.1', ...opts.env },
-    { port: 0, ...opts.config },
+    { VARDE_PUBLIC_URL: `http://127.0.0.1:${port}`, VARDE_DATA_DIR: dataDir, VARDE_SECRET_KEY: crypto.randomBytes(32).toString('hex'), VARDE_SIGNUP: 'open', VARDE_ALLOW_HOSTS: '127.0.0.1,localhost', VARDE_WORKER_POLL_MS: '50', HOST: '127.0.0.1', ...opts.env },
+    { ...opts.config, port },
   );
   const logLines: string[] = [];
-  const logger = createLogger(process.env.VARDE_TEST_LOG ?? 'warn', { write: (s: string) => void logLines.push(s) } as any);
+  const logger = createLogger(opts.env?.LOG_LEVEL ?? process.env.VARDE_TEST_LOG ?? 'warn', { write: (s: string) => void logLines.push(s) } as any);
   const varde = await startVarde({ mode: opts.mode ?? 'all', config, db: db.db, providers: opts.providers, logger });
   const url = varde.url ?? '';
 
@@ -92,12 +96,22 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
 
   return {
     varde, db, config, url, api, signUp,
+    logs: () => logLines.join(''),
     async close() {
       await varde.close();
       if (!opts.database) await db.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A TCP port free right now on loopback (so the app knows its public URL before it listens). */
+export async function freePort(): Promise<number> {
+  const srv = net.createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const port = (srv.address() as net.AddressInfo).port;
+  await new Promise((r) => srv.close(r));
+  return port;
 }
 
 /** Polls until `fn` returns a truthy value, or throws after `timeoutMs`. */

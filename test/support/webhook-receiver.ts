@@ -20,6 +20,13 @@ export interface ReceivedEvent {
   headers: http.IncomingHttpHeaders;
 }
 
+export interface ReceivedRequest {
+  id: string;
+  path: string;
+  status: number;
+  at: Date;
+}
+
 /** One scripted answer, consumed by one request (to `path` when given, else to any path). */
 export interface ScriptedFault {
   path?: string;
@@ -42,8 +49,8 @@ export interface Receiver {
   readonly port: number;
   /** Accepted events in arrival order, duplicates included. */
   readonly events: ReceivedEvent[];
-  /** Every verified request, whatever it was answered: `status` 0 for a hang. */
-  readonly requests: Array<{ id: string; path: string; status: number }>;
+  /** Every verified request, whatever it was answered: `status` 0 for a hang; `at` when it was answered (or left hanging). */
+  readonly requests: ReceivedRequest[];
   url(path?: string): string;
   /** Sets the secret a path verifies with (e.g. each channel's generated secret). */
   setSecret(path: string, secret: string): void;
@@ -69,7 +76,7 @@ export async function startWebhookReceiver(
   const secret = options.secret ?? generateWebhookSecret();
   const secrets = new Map(Object.entries(options.secrets ?? {}));
   const events: ReceivedEvent[] = [];
-  const requests: Array<{ id: string; path: string; status: number }> = [];
+  const requests: ReceivedRequest[] = [];
   const counts = new Map<string, number>();
   const firstAnswer = new Map<string, string>();
   const globalFaults: ScriptedFault[] = [];
@@ -92,7 +99,7 @@ export async function startWebhookReceiver(
 
   const accept = (res: http.ServerResponse, id: string, path: string, raw: string, headers: http.IncomingHttpHeaders) => {
     record(id, path, raw, headers);
-    requests.push({ id, path, status: 200 });
+    requests.push({ id, path, status: 200, at: new Date() });
     let answer = firstAnswer.get(id);
     if (!answer) {
       const n = ++generated;
@@ -113,12 +120,12 @@ export async function startWebhookReceiver(
       if (!fault || (fault.status === undefined && !fault.acceptThenHang)) return accept(res, check.id, path, raw, req.headers);
       if (fault.acceptThenHang) {
         record(check.id, path, raw, req.headers);
-        requests.push({ id: check.id, path, status: 0 });
+        requests.push({ id: check.id, path, status: 0, at: new Date() });
         hanging.add(req.socket);
         return;
       }
       const status = fault.status!;
-      requests.push({ id: check.id, path, status });
+      requests.push({ id: check.id, path, status, at: new Date() });
       const headers: Record<string, string> = { 'content-type': 'application/json', ...fault.headers };
       if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
       res.writeHead(status, headers).end(fault.body ?? JSON.stringify({ error: `scripted ${status}` }));

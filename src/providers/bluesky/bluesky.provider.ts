@@ -15,6 +15,7 @@ import { checkContent } from './embeds.js';
 import { buildRecord, createOrFind, getRecordRef, knownPart, parseAtUri, publishedPart, type Client, type StrongRef } from './posts.js';
 import { BlueskySession, createSession, jwtScope, readCredentials } from './session.js';
 import { createXrpc, isNotFound, toProviderError, XrpcError, type Xrpc } from './xrpc.js';
+import { blueskyConnectSchema } from './connect.schema.js';
 
 export { fetchLinkPreview, LinkPreviewError, type LinkPreview } from './link-preview.js';
 
@@ -29,8 +30,9 @@ function pdsUrlOf(settings: Record<string, unknown>): string {
   return typeof settings.pdsUrl === 'string' && settings.pdsUrl ? settings.pdsUrl : DEFAULT_PDS_URL;
 }
 
-export const blueskyProvider: Provider = {
+export const blueskyProvider = {
   network: 'bluesky',
+  connectSchema: blueskyConnectSchema,
   idempotentPublish: true,
 
   /** Logs in with `{ handle, appPassword, pdsUrl? }` and returns the session to store. */
@@ -134,7 +136,7 @@ export const blueskyProvider: Provider = {
   describeSettings(settings) {
     return { pdsUrl: pdsUrlOf(settings) };
   },
-};
+} satisfies Provider;
 
 /** A malformed key is a bug upstream; refuse it rather than let it look like a network failure. */
 function checkKey(key: string, parts: number): void {

@@ -6,6 +6,7 @@ import type { MediaItem, ProviderContext, PublishContent } from '../contract.js'
 import { ProviderError } from '../provider-error.js';
 import { verifyWebhook } from './signing.js';
 import { classifyResponse, webhookProvider } from './webhook.provider.js';
+import { contextDefaults } from '../../../test/support/provider-context.js';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 let receiver: Receiver;
@@ -40,6 +41,7 @@ function content(overrides: Partial<PublishContent> = {}): PublishContent {
 
 function context(overrides: Partial<ProviderContext> = {}): ProviderContext {
   return {
+    ...contextDefaults(),
     idempotencyKey: `3lkey${++keySeq}`,
     credentials: { secret: SECRET },
     settings: { url: receiver.url('/hook') },

@@ -13,14 +13,16 @@ import { HttpFailure, type HttpClient, type HttpResponse } from '../../net/http.
 import type { ConnectResult, MediaItem, Provider, ProviderContext, PublishContent, PublishResult } from '../contract.js';
 import { ProviderError, parseRetryAfter } from '../provider-error.js';
 import { generateWebhookSecret, isValidWebhookSecret, signWebhook } from './signing.js';
+import { webhookConnectSchema } from './connect.schema.js';
 
-const TIMEOUT_MS = 15_000;
+const DEFAULT_TIMEOUT_MS = 15_000;
 const RESPONSE_MAX_BYTES = 1024 * 1024;
 const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
 const MESSAGE_MAX_CHARS = 300;
 
-export const webhookProvider: Provider = {
+export const webhookProvider = {
   network: 'webhook',
+  connectSchema: webhookConnectSchema,
   idempotentPublish: true,
 
   /**
@@ -60,7 +62,7 @@ export const webhookProvider: Provider = {
   describeSettings(settings: Record<string, unknown>): Record<string, unknown> {
     return typeof settings.url === 'string' ? { url: redactQuery(settings.url) } : {};
   },
-};
+} satisfies Provider;
 
 /** The event body: the post described, media described (not inlined). */
 export function buildEvent(idempotencyKey: string, content: PublishContent, now: Date) {
@@ -102,13 +104,22 @@ async function post(
       },
       body,
       maxRedirects: 0,
-      timeoutMs: TIMEOUT_MS,
+      timeoutMs: timeoutMs(),
       maxBytes: RESPONSE_MAX_BYTES,
       signal,
     });
   } catch (error) {
     throw classifyFailure(error);
   }
+}
+
+/**
+ * How long a receiver has to answer, 15 s unless VARDE_WEBHOOK_TIMEOUT_MS (1 ms to 120 s) says
+ * otherwise (read per call): tests of receivers that accept and hang need not wait 15 s.
+ */
+function timeoutMs(): number {
+  const value = Number(process.env.VARDE_WEBHOOK_TIMEOUT_MS);
+  return Number.isInteger(value) && value >= 1 && value <= 120_000 ? value : DEFAULT_TIMEOUT_MS;
 }
 
 async function sendPing(http: HttpClient, url: string, secret: string): Promise<void> {

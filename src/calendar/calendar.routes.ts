@@ -1,0 +1,60 @@
+/**
+ * GET …/calendar: every post scheduled in a time range, lean (an excerpt, the status, each
+ * delivery's channel and state), for the calendar views. Up to 20,000 posts in one answer — a
+ * month of a busy workspace without paging; `truncated` says when there were more.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../app/context.js';
+import { AppError } from '../app/errors.js';
+import { workspaceAccess } from '../server/auth.plugin.js';
+import { WorkspaceParams } from '../server/schemas.js';
+import { listCalendarPosts } from './calendar.repository.js';
+
+export const CALENDAR_MAX_POSTS = 20_000;
+const MAX_RANGE_DAYS = 100;
+
+const POST_STATUSES = ['draft', 'scheduled', 'publishing', 'published', 'partially_failed', 'failed', 'needs_attention', 'cancelled', 'deleted'] as const;
+const DELIVERY_STATES = ['draft', 'scheduled', 'queued', 'publishing', 'published', 'failed', 'needs_attention', 'cancelled', 'deleted'] as const;
+
+const CalendarQuery = z.object({
+  from: z.iso.datetime({ offset: true }).describe('Scheduled at or after'),
+  to: z.iso.datetime({ offset: true }).describe('Scheduled before'),
+  status: z.enum(POST_STATUSES).optional(),
+  channelId: z.uuid().optional(),
+  campaignId: z.uuid().optional(),
+});
+
+const CalendarPost = z.object({
+  id: z.string(),
+  status: z.enum(POST_STATUSES),
+  scheduledAt: z.string().describe('ISO-8601, UTC'),
+  campaignId: z.string().nullable(),
+  text: z.string().describe('The first 140 characters of the base text'),
+  mediaCount: z.number().int(),
+  deliveries: z.array(z.object({ id: z.string(), channelId: z.string(), state: z.enum(DELIVERY_STATES) })),
+});
+
+export const CalendarAnswer = z.object({ posts: z.array(CalendarPost), truncated: z.boolean() });
+
+export function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.withTypeProvider<ZodTypeProvider>().get('/api/v1/workspaces/:workspaceId/calendar', {
+    schema: { tags: ['posts'], summary: 'Posts scheduled in a time range, lean, for calendars', params: WorkspaceParams, querystring: CalendarQuery, response: { 200: CalendarAnswer } },
+  }, async (req) => {
+    const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'read');
+    const { from, to } = req.query;
+    const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
+    if (!(days > 0) || days > MAX_RANGE_DAYS) throw new AppError('bad_request', `"to" must be after "from", at most ${MAX_RANGE_DAYS} days later`);
+    const rows = await listCalendarPosts(ctx.db, access.workspaceId, { ...req.query, limit: CALENDAR_MAX_POSTS + 1 });
+    const truncated = rows.length > CALENDAR_MAX_POSTS;
+    return {
+      truncated,
+      posts: rows.slice(0, CALENDAR_MAX_POSTS).map((r) => ({
+        id: r.id, status: r.status as (typeof POST_STATUSES)[number], scheduledAt: new Date(r.scheduled_at).toISOString(), campaignId: r.campaign_id,
+        text: r.text, mediaCount: r.media_count,
+        deliveries: r.deliveries.map(([id, channelId, state]) => ({ id, channelId, state: state as (typeof DELIVERY_STATES)[number] })),
+      })),
+    };
+  });
+}

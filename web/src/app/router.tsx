@@ -1,0 +1,42 @@
+/** Every screen, code-split: each route's code loads when it is first visited. */
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { RequireAuth, GoToWorkspace } from './RequireAuth';
+import { AppShell } from './AppShell';
+import { NotFound } from './NotFound';
+
+type Module = { default: React.ComponentType };
+const page = (load: () => Promise<Module>): Pick<RouteObject, 'lazy' | 'HydrateFallback'> => ({
+  lazy: async () => ({ Component: (await load()).default }),
+  // Shown while a screen's code loads on the first visit.
+  HydrateFallback: () => <div className="page" aria-busy="true" />,
+});
+
+export const router = createBrowserRouter([
+  { path: '/login', ...page(() => import('../screens/auth/LoginPage')) },
+  { path: '/signup', ...page(() => import('../screens/auth/SignupPage')) },
+  {
+    path: '/',
+    element: <RequireAuth />,
+    children: [
+      { index: true, element: <GoToWorkspace /> },
+      {
+        path: 'w/:workspaceId',
+        element: <AppShell />,
+        children: [
+          { index: true, element: <Navigate to="calendar" replace /> },
+          { path: 'welcome', ...page(() => import('../screens/welcome/WelcomePage')) },
+          { path: 'calendar', ...page(() => import('../screens/calendar/CalendarPage')) },
+          { path: 'compose', ...page(() => import('../screens/composer/ComposerPage')) },
+          { path: 'compose/:postId', ...page(() => import('../screens/composer/ComposerPage')) },
+          { path: 'posts/:postId', ...page(() => import('../screens/post/PostPage')) },
+          { path: 'drafts', ...page(() => import('../screens/drafts/DraftsPage')) },
+          { path: 'channels', ...page(() => import('../screens/channels/ChannelsPage')) },
+          { path: 'channels/:channelId/queue', ...page(() => import('../screens/queue/QueuePage')) },
+          { path: 'tokens', ...page(() => import('../screens/tokens/TokensPage')) },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+  { path: '*', element: <NotFound /> },
+]);

@@ -1,0 +1,6 @@
+/** Norsk bokmål: the same keys as English (the compiler checks). */
+import type { Messages } from './en';
+import { nbApp } from './nb-app';
+import { nbPosts } from './nb-posts';
+
+export const nb: Messages = { ...nbApp, ...nbPosts };

@@ -1,0 +1,82 @@
+/**
+ * The content calendar: month, week and list views of every scheduled post, filtered by channel
+ * and status, kept in the URL (?view=&date=&channel=&status=) so a view can be shared or reloaded.
+ * Dragging a post reschedules it; the list view and the post page do the same by keyboard.
+ */
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { DateTime } from 'luxon';
+import { useChannels } from '../../api/channels';
+import { useCalendar, useReschedule, type CalendarFilters } from '../../api/posts';
+import type { CalendarPost, PostStatus } from '../../api/types';
+import { useWorkspaceId } from '../../app/workspace';
+import { errorText } from '../../i18n/problems';
+import { useFormat } from '../../i18n/format';
+import { ErrorNote, Loading } from '../../ui/ErrorNote';
+import { useToast } from '../../ui/Toasts';
+import { CalendarToolbar } from './CalendarToolbar';
+import { DayDialog } from './DayDialog';
+import { Legend } from './Legend';
+import { ListView } from './ListView';
+import { visibleRange, type CalendarView } from './range';
+
+const MonthWeekView = lazy(() => import('./MonthWeekView'));
+
+function defaultView(): CalendarView {
+  return typeof window !== 'undefined' && window.matchMedia('(max-width: 640px)').matches ? 'list' : 'month';
+}
+
+export default function CalendarPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const workspaceId = useWorkspaceId();
+  const navigate = useNavigate();
+  const toast = useToast();
+  const [params, setParams] = useSearchParams();
+  const view = (params.get('view') as CalendarView | null) ?? defaultView();
+  const anchor = useMemo(() => {
+    const d = params.get('date') ? DateTime.fromISO(params.get('date')!) : DateTime.local();
+    return d.isValid ? d.startOf('day') : DateTime.local().startOf('day');
+  }, [params]);
+  const filters: CalendarFilters = { channelId: params.get('channel') ?? undefined, status: (params.get('status') as PostStatus | null) ?? undefined };
+  const range = visibleRange(view, anchor, fmt.weekStart);
+  const query = useCalendar(workspaceId, { from: range.start.toUTC().toISO()!, to: range.end.toUTC().toISO()! }, filters);
+  const channels = useChannels(workspaceId);
+  const channelMap = useMemo(() => new Map((channels.data ?? []).map((c) => [c.id, c])), [channels.data]);
+  const reschedule = useReschedule(workspaceId);
+  const [openDay, setOpenDay] = useState<string | null>(null);
+
+  const setParam = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) if (v === null || v === '') next.delete(k); else next.set(k, v);
+    setParams(next, { replace: true });
+  };
+  const move = (post: CalendarPost, start: Date, revert: () => void) => {
+    reschedule.mutate({ id: post.id, schedule: { mode: 'at', at: start.toISOString() } }, {
+      onSuccess: () => toast(t('calendar.moved', { time: fmt.dateTime(start.toISOString()) })),
+      onError: (err) => { revert(); toast(errorText(t, err), 'error'); },
+    });
+  };
+  const posts = query.data?.posts ?? [];
+
+  return (
+    <div className="page page--wide calendar-page">
+      <h1 className="visually-hidden">{t('calendar.title')}</h1>
+      <CalendarToolbar view={view} anchor={anchor} range={range} filters={filters} channels={channels.data ?? []} setParam={setParam} />
+      <ErrorNote error={query.error} />
+      {query.data?.truncated ? <p className="note note--warning">{t('calendar.truncated', { count: posts.length })}</p> : null}
+      <p className="visually-hidden" role="status">{query.isFetching ? t('common.loading') : t('calendar.count', { count: posts.length })}</p>
+      {!query.data ? <Loading /> : view === 'list' ? (
+        <ListView posts={posts} channels={channelMap} workspaceId={workspaceId} />
+      ) : (
+        <Suspense fallback={<Loading />}>
+          <MonthWeekView view={view} anchor={anchor.toJSDate()} posts={posts} channels={channelMap}
+            onOpenPost={(id) => navigate(`/w/${workspaceId}/posts/${id}`)} onOpenDay={setOpenDay} onMove={move} />
+        </Suspense>
+      )}
+      <Legend />
+      {openDay ? <DayDialog day={openDay} posts={posts} channels={channelMap} workspaceId={workspaceId} onClose={() => setOpenDay(null)} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+/** The calendar's title, previous / today / next, view switch and filters. */
+import { DateTime } from 'luxon';
+import { useTranslation } from 'react-i18next';
+import { ChevronLeft, ChevronRight } from 'lucide-react';
+import type { CalendarFilters } from '../../api/posts';
+import type { Channel } from '../../api/types';
+import { useFormat } from '../../i18n/format';
+import { POST_STATUSES } from '../../lib/status';
+import { step, type CalendarView, type VisibleRange } from './range';
+
+interface Props {
+  view: CalendarView;
+  anchor: DateTime;
+  range: VisibleRange;
+  filters: CalendarFilters;
+  channels: Channel[];
+  setParam(changes: Record<string, string | null>): void;
+}
+
+export function CalendarToolbar({ view, anchor, range, filters, channels, setParam }: Props) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const title = view === 'week'
+    ? `${range.start.setLocale(fmt.locale).toLocaleString({ day: 'numeric', month: 'short' })} – ${range.end.minus({ days: 1 }).setLocale(fmt.locale).toLocaleString(DateTime.DATE_MED)}`
+    : anchor.setLocale(fmt.locale).toLocaleString({ month: 'long', year: 'numeric' });
+  const go = (d: DateTime) => setParam({ date: d.toISODate() });
+  return (
+    <div className="cal-toolbar">
+      <h2 className="cal-toolbar__title" aria-live="polite">{title}</h2>
+      <div className="cal-toolbar__nav" role="group" aria-label={t('calendar.navigate')}>
+        <button type="button" className="icon-button" onClick={() => go(step(view, anchor, -1))} aria-label={t(`calendar.prev.${view === 'week' ? 'week' : 'month'}`)}><ChevronLeft aria-hidden="true" size={18} /></button>
+        <button type="button" className="button button--small" onClick={() => setParam({ date: null })}>{t('calendar.today')}</button>
+        <button type="button" className="icon-button" onClick={() => go(step(view, anchor, 1))} aria-label={t(`calendar.next.${view === 'week' ? 'week' : 'month'}`)}><ChevronRight aria-hidden="true" size={18} /></button>
+      </div>
+      <div className="segmented" role="group" aria-label={t('calendar.view')}>
+        {(['month', 'week', 'list'] as const).map((v) => (
+          <button key={v} type="button" className="segmented__item" aria-pressed={view === v} onClick={() => setParam({ view: v })}>{t(`calendar.views.${v}`)}</button>
+        ))}
+      </div>
+      <div className="cal-toolbar__filters">
+        <label>
+          <span className="visually-hidden">{t('calendar.filterChannel')}</span>
+          <select value={filters.channelId ?? ''} onChange={(e) => setParam({ channel: e.target.value })} aria-label={t('calendar.filterChannel')}>
+            <option value="">{t('calendar.allChannels')}</option>
+            {channels.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          </select>
+        </label>
+        <label>
+          <span className="visually-hidden">{t('calendar.filterStatus')}</span>
+          <select value={filters.status ?? ''} onChange={(e) => setParam({ status: e.target.value })} aria-label={t('calendar.filterStatus')}>
+            <option value="">{t('calendar.allStatuses')}</option>
+            {POST_STATUSES.filter((s) => s !== 'draft').map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+          </select>
+        </label>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+/**
+ * The month and week grids (FullCalendar): posts with their status icon, time, networks and text;
+ * drag a scheduled post to another day or time to reschedule it; Enter or click opens it; "+N"
+ * opens the day's full list. Marks `data-ready` and a performance mark once the posts are drawn.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import FullCalendar from '@fullcalendar/react';
+import dayGridPlugin from '@fullcalendar/daygrid';
+import timeGridPlugin from '@fullcalendar/timegrid';
+import interactionPlugin from '@fullcalendar/interaction';
+import nbLocale from '@fullcalendar/core/locales/nb';
+import enGbLocale from '@fullcalendar/core/locales/en-gb';
+import type { EventContentArg, EventDropArg, EventMountArg } from '@fullcalendar/core';
+import { useTranslation } from 'react-i18next';
+import type { CalendarPost, Channel } from '../../api/types';
+import { useFormat } from '../../i18n/format';
+import { networkLook } from '../../lib/networks';
+import { statusLook } from '../../lib/status';
+import { toEvents, type MoreEventProps, type PostEventProps } from './events';
+
+interface Props {
+  view: 'month' | 'week';
+  anchor: Date;
+  posts: CalendarPost[];
+  channels: Map<string, Channel>;
+  onOpenPost(id: string): void;
+  onOpenDay(day: string): void;
+  onMove(post: CalendarPost, start: Date, revert: () => void): void;
+}
+
+export default function MonthWeekView({ view, anchor, posts, channels, onOpenPost, onOpenDay, onMove }: Props) {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
+  const ref = useRef<FullCalendar>(null);
+  const wrapper = useRef<HTMLDivElement>(null);
+  const events = useMemo(() => toEvents(posts, view), [posts, view]);
+  const fcView = view === 'month' ? 'dayGridMonth' : 'timeGridWeek';
+
+  useEffect(() => {
+    const api = ref.current?.getApi();
+    if (!api) return;
+    if (api.view.type !== fcView) api.changeView(fcView, anchor);
+    else api.gotoDate(anchor);
+  }, [fcView, anchor]);
+
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      wrapper.current?.setAttribute('data-ready', 'true');
+      wrapper.current?.setAttribute('data-posts', String(posts.length));
+      performance.mark('varde:calendar-ready', { detail: { posts: posts.length } });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [events, posts.length]);
+
+  const content = (arg: EventContentArg) => {
+    const props = arg.event.extendedProps as PostEventProps | MoreEventProps;
+    if (props.kind === 'more') return <span className="fc-more-label">{t('calendar.more', { count: props.count })}</span>;
+    const { icon: Icon } = statusLook(props.post.status);
+    const nets = [...new Set(props.post.deliveries.map((d) => channels.get(d.channelId)?.network).filter(Boolean) as string[])];
+    return (
+      <span className="ev">
+        <Icon aria-hidden="true" size={12} strokeWidth={2.5} className="ev__icon" />
+        <span className="ev__time">{fmt.time(props.post.scheduledAt)}</span>
+        {nets.slice(0, 3).map((n) => {
+          const look = networkLook(n);
+          return <span key={n} className="ev__net" style={{ background: look.color, color: look.ink }} aria-hidden="true">{look.monogram}</span>;
+        })}
+        <span className="ev__text">{props.post.text || t('post.noText')}</span>
+      </span>
+    );
+  };
+
+  const describe = (arg: EventMountArg) => {
+    const props = arg.event.extendedProps as PostEventProps | MoreEventProps;
+    if (props.kind === 'more') {
+      arg.el.setAttribute('aria-label', t('calendar.moreLabel', { count: props.count, day: fmt.date(props.day) }));
+      return;
+    }
+    const p = props.post;
+    const nets = [...new Set(p.deliveries.map((d) => channels.get(d.channelId)?.name).filter(Boolean))].join(', ');
+    arg.el.setAttribute('aria-label', `${t(`status.${p.status}`)}, ${fmt.dateTime(p.scheduledAt)}, ${nets}: ${p.text.slice(0, 80)}`);
+    arg.el.dataset.postId = p.id;
+    arg.el.dataset.status = p.status;
+    const first = channels.get(p.deliveries[0]?.channelId ?? '');
+    if (first) arg.el.style.borderLeftColor = networkLook(first.network).color;
+  };
+
+  const drop = (arg: EventDropArg) => {
+    const props = arg.event.extendedProps as PostEventProps;
+    if (props.kind !== 'post' || !arg.event.start) return arg.revert();
+    onMove(props.post, arg.event.start, arg.revert);
+  };
+
+  return (
+    <div ref={wrapper} className={`calendar-grid calendar-grid--${view}`} data-view={view}>
+      <FullCalendar
+        ref={ref}
+        plugins={[dayGridPlugin, timeGridPlugin, interactionPlugin]}
+        initialView={fcView}
+        initialDate={anchor}
+        headerToolbar={false}
+        locales={[nbLocale, enGbLocale]}
+        locale={i18n.language === 'nb' ? 'nb' : fmt.locale.toLowerCase() === 'en-gb' ? 'en-gb' : 'en'}
+        firstDay={fmt.weekStart % 7}
+        timeZone="local"
+        height="auto"
+        fixedWeekCount={false}
+        events={events}
+        eventContent={content}
+        eventDidMount={describe}
+        eventInteractive
+        eventDisplay="block"
+        eventOrder="start"
+        editable
+        eventDurationEditable={false}
+        eventDrop={drop}
+        eventClick={(arg) => {
+          arg.jsEvent.preventDefault();
+          const props = arg.event.extendedProps as PostEventProps | MoreEventProps;
+          if (props.kind === 'more') onOpenDay(props.day);
+          else onOpenPost(props.post.id);
+        }}
+        dayMaxEvents={false}
+        nowIndicator
+        slotDuration="01:00:00"
+        scrollTime="08:00:00"
+        allDaySlot={false}
+        expandRows
+      />
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * How the post will look on each target: the account, the text as the network shows it (folded
+ * behind "more", links marked, anything past the limit struck out), the image grid or the link
+ * card, and the thread below.
+ */
+import { useTranslation } from 'react-i18next';
+import { PLATFORM_RULES } from '../../../../src/core/platform-rules';
+import type { Channel, LinkPreview } from '../../api/types';
+import { mediaUrl } from '../../api/posts';
+import { networkLook } from '../../lib/networks';
+import { NetworkBadge } from '../../ui/badges';
+import type { TargetCheck } from './checks';
+import type { ComposerDraft } from './draft';
+import { LinkCard } from './LinkField';
+import { linkSegments, splitForPreview } from './preview-text';
+
+interface Props {
+  workspaceId: string;
+  draft: ComposerDraft;
+  checks: TargetCheck[];
+  channels: Channel[];
+  linkPreview: LinkPreview | undefined;
+}
+
+export function PreviewPanel(props: Props) {
+  const { t } = useTranslation();
+  return (
+    <section className="preview-panel" aria-labelledby="preview-heading">
+      <h2 id="preview-heading">{t('composer.preview')}</h2>
+      {props.checks.length === 0 ? <p className="muted">{t('composer.previewEmpty')}</p> : null}
+      {props.checks.map((c) => <PostPreview key={c.key} {...props} check={c} />)}
+    </section>
+  );
+}
+
+function Text({ network, text }: { network: TargetCheck['network']; text: string }) {
+  const { t } = useTranslation();
+  const parts = splitForPreview(network, text);
+  return (
+    <p className="pv__text">
+      {linkSegments(parts.shown).map((s, i) => (s.link ? <span key={i} className="pv__link">{s.text}</span> : s.text))}
+      {parts.folded ? <span className="pv__more">… {t('composer.previewMore')}</span> : null}
+      {parts.overflow ? <del className="pv__overflow" title={t('composer.previewCut')}>{parts.overflow}</del> : null}
+    </p>
+  );
+}
+
+function PostPreview({ workspaceId, draft, check, channels, linkPreview }: Props & { check: TargetCheck }) {
+  const { t } = useTranslation();
+  const rules = PLATFORM_RULES[check.network];
+  const channel = channels.find((c) => c.id === check.channelId);
+  const look = networkLook(check.network);
+  const media = draft.media.slice(0, Math.max(rules.media.maxItems, 1));
+  const extra = draft.media.length - media.length;
+  const showCard = media.length === 0 && linkPreview && rules.capabilities.linkCard;
+  const thread = rules.thread.supported ? draft.followups.filter((f) => f.trim() !== '') : [];
+  return (
+    <article className="pv" aria-label={t('composer.previewOn', { name: check.name, network: look.name })} data-network={check.network}>
+      <header className="pv__head">
+        <NetworkBadge network={check.network} />
+        <span><strong>{channel?.name ?? check.name}</strong> <span className="muted">{channel?.handle ?? t('composer.previewOnly')}</span></span>
+      </header>
+      {check.network === 'webhook' ? <p className="muted pv__note">{t('composer.previewWebhook')}</p> : null}
+      <Text network={check.network} text={check.text} />
+      {media.length > 0 ? (
+        <div className={`pv__grid pv__grid--${Math.min(media.length, 4)}`}>
+          {media.slice(0, 4).map((m, i) => (
+            <div key={i} className="pv__cell">
+              {m.kind === 'video' ? <video src={mediaUrl(workspaceId, m.mediaId)} muted preload="metadata" /> : <img src={mediaUrl(workspaceId, m.mediaId)} alt={m.alt} />}
+              {i === 3 && media.length > 4 ? <span className="pv__plus">+{media.length - 4}</span> : null}
+            </div>
+          ))}
+        </div>
+      ) : null}
+      {extra > 0 ? <p className="pv__note">{t('composer.previewDropped', { count: extra })}</p> : null}
+      {showCard ? <LinkCard preview={linkPreview} compact={check.network === 'x'} /> : null}
+      {thread.length > 0 ? (
+        <ol className="pv__thread" aria-label={t('composer.followups')}>
+          {thread.map((f, i) => <li key={i}><Text network={check.network} text={f} /></li>)}
+        </ol>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * The composer's draft: what the user is writing, kept in this browser while they write (so
+ * closing the tab loses nothing), and turned into the API's post input when saved.
+ */
+import { DateTime } from 'luxon';
+import type { NetworkSlug } from '../../../../src/core/networks';
+import type { Media, PostDetail, PostInput } from '../../api/types';
+import { browserZone } from '../../i18n/format';
+
+export interface DraftMedia {
+  mediaId: string;
+  alt: string;
+  kind: Media['kind'];
+  mime: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  filename: string | null;
+}
+
+export type When = 'at' | 'queue' | 'now';
+
+export interface ComposerDraft {
+  version: 1;
+  postId: string | null;
+  text: string;
+  link: string;
+  media: DraftMedia[];
+  followups: string[];
+  channelIds: string[];
+  /** Channel id → the text that replaces the base text there. */
+  overrides: Record<string, string>;
+  /** Networks not connected here that the text is checked against anyway. */
+  checkNetworks: NetworkSlug[];
+  when: When;
+  date: string;
+  time: string;
+  timezone: string;
+  updatedAt: number;
+}
+
+/** The next whole hour from now (at least 30 minutes ahead), in the browser's zone. */
+function defaultTime(): DateTime {
+  return DateTime.local().plus({ minutes: 30 }).startOf('hour').plus({ hours: 1 });
+}
+
+export function emptyDraft(prefill: { channelId?: string | null; at?: string | null } = {}): ComposerDraft {
+  const zone = browserZone();
+  const at = prefill.at ? DateTime.fromISO(prefill.at, { zone }) : defaultTime();
+  return {
+    version: 1, postId: null, text: '', link: '', media: [], followups: [], overrides: {}, checkNetworks: [],
+    channelIds: prefill.channelId ? [prefill.channelId] : [],
+    when: 'at', date: at.toISODate()!, time: at.toFormat('HH:mm'), timezone: zone, updatedAt: 0,
+  };
+}
+
+export function isBlank(d: ComposerDraft): boolean {
+  return d.text.trim() === '' && d.media.length === 0 && d.link.trim() === '' && d.followups.every((f) => f.trim() === '') && Object.keys(d.overrides).length === 0;
+}
+
+export function mediaFromApi(m: Media, alt = ''): DraftMedia {
+  return { mediaId: m.id, alt, kind: m.kind, mime: m.mime, size: m.size, width: m.width, height: m.height, filename: m.filename };
+}
+
+/** A saved post as a draft to edit. */
+export function draftFromPost(post: PostDetail, media: Map<string, Media>): ComposerDraft {
+  const zone = browserZone();
+  const at = post.scheduledAt ? DateTime.fromISO(post.scheduledAt, { zone }) : defaultTime();
+  const live = post.deliveries.filter((d) => d.state !== 'cancelled' && d.state !== 'deleted');
+  const overrides: Record<string, string> = {};
+  for (const d of live) if (typeof d.override.text === 'string') overrides[d.channelId] = d.override.text;
+  return {
+    version: 1, postId: post.id, text: post.content.text, link: post.content.link ?? '',
+    media: post.content.media.flatMap((ref) => { const m = media.get(ref.mediaId); return m ? [mediaFromApi(m, ref.alt ?? '')] : []; }),
+    followups: post.content.followups.map((f) => f.text), channelIds: live.map((d) => d.channelId), overrides, checkNetworks: [],
+    when: 'at', date: at.toISODate()!, time: at.toFormat('HH:mm'), timezone: zone, updatedAt: Date.parse(post.updatedAt),
+  };
+}
+
+export type SaveMode = 'draft' | When;
+
+export function toPostInput(d: ComposerDraft, mode: SaveMode): PostInput {
+  const schedule: PostInput['schedule'] =
+    mode === 'draft' ? { mode: 'draft' } : mode === 'at' ? { mode: 'at', localTime: `${d.date}T${d.time}`, timezone: d.timezone } : { mode };
+  return {
+    text: d.text,
+    media: d.media.map((m) => ({ mediaId: m.mediaId, alt: m.alt.trim() || null })),
+    link: d.link.trim() || null,
+    followups: d.followups.filter((f) => f.trim() !== '').map((text) => ({ text, media: [] })),
+    targets: d.channelIds.map((channelId) => (channelId in d.overrides ? { channelId, text: d.overrides[channelId] } : { channelId })),
+    schedule,
+  };
+}
+
+const storageKey = (workspaceId: string, postId: string | null) => `varde.draft.${workspaceId}.${postId ?? 'new'}`;
+
+export function loadSaved(workspaceId: string, postId: string | null): ComposerDraft | null {
+  try {
+    const raw = localStorage.getItem(storageKey(workspaceId, postId));
+    const d = raw ? (JSON.parse(raw) as ComposerDraft) : null;
+    return d && d.version === 1 ? d : null;
+  } catch {
+    return null;
+  }
+}
+
+export function storeDraft(workspaceId: string, d: ComposerDraft) {
+  try {
+    if (isBlank(d) && !d.postId) localStorage.removeItem(storageKey(workspaceId, null));
+    else localStorage.setItem(storageKey(workspaceId, d.postId), JSON.stringify(d));
+  } catch {
+    /* storage full or disabled: the draft lives on in memory */
+  }
+}
+
+export const forgetDraft = (workspaceId: string, postId: string | null) => localStorage.removeItem(storageKey(workspaceId, postId));
