@@ -29,7 +29,7 @@ import { runCeiling } from './lib/ceiling.js';
 import { openBenchDatabase } from './lib/engine.js';
 import { startRemoteReceiver, type RemoteReceiver } from './lib/receiver-client.js';
 import { createProgress, fmt, percentile, sleep } from './lib/report.js';
-import { seedDeliveries, seedWorkspace, type SeededDelivery } from './lib/seed.js';
+import { scheduleSeeded, seedDeliveries, seedWorkspace } from './lib/seed.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -51,8 +51,8 @@ const RATE = Number(args.rate);
 const CHANNELS = Number(args.channels);
 const CEILING_BATCH = Number(args['ceiling-batch']);
 const CEILING_LOOPS = Number(args['ceiling-loops']);
-/** Time between the end of seeding and the due instant: the worker is started and idle by then. */
-const LEAD_MS = 1_500;
+/** From scheduling the seeded deliveries to their due instant: the worker is idle by then. */
+const LEAD_MS = 2_000;
 /** Give up waiting when nothing was published for this long: what is left is "lost". */
 const STALL_MS = QUICK ? 10_000 : 30_000;
 
@@ -145,15 +145,15 @@ async function main() {
 
     // ---- burst: ours ----
     let t = Date.now();
-    const dueAt = new Date(t + LEAD_MS + estimateSeedMs(BURST, bdb.engine));
-    const burst = await seedDeliveries(db, ws, Array.from({ length: BURST }, () => dueAt), 'burst');
-    await db.exec('ANALYZE');
-    const seedMs = Date.now() - t;
+    const burstSeed = await seedDeliveries(db, ws, Array.from({ length: BURST }, () => 0), 'burst');
+    const burst = burstSeed.deliveries;
+    progress.done(`burst: seeded ${fmt(BURST)} deliveries over ${CHANNELS} channels in ${fmt(Date.now() - t)} ms`);
     const logger = createLogger('warn', process.stderr);
     varde = await startVarde({ mode: 'worker', config, db, logger });
-    const slack = dueAt.getTime() - Date.now();
-    if (slack < 200) throw new Error(`seeding took too long (${seedMs} ms): the worker started ${-slack} ms after the due instant; raise the seeding estimate`);
-    progress.done(`burst: seeded ${fmt(BURST)} deliveries over ${CHANNELS} channels in ${fmt(seedMs)} ms; all due at ${dueAt.toISOString()}`);
+    const dueAt = new Date(Date.now() + LEAD_MS);
+    await scheduleSeeded(db, burstSeed.parkedAt, dueAt);
+    if (Date.now() > dueAt.getTime() - 100) throw new Error('scheduling the burst took longer than the lead time; raise LEAD_MS');
+    progress.done(`burst: all due at ${dueAt.toISOString()}; worker started`);
     await sleep(dueAt.getTime() - Date.now());
     const burstWindow = { from: dueAt, to: dueAt, n: BURST };
     const burstCount = await waitForPhase(db, receiver, burstWindow, 'burst (Varde)', dueAt.getTime());
@@ -168,12 +168,14 @@ async function main() {
     t = Date.now();
     const steadyN = Math.round(RATE * STEADY_SECONDS);
     const intervalMs = 1000 / RATE;
-    const steadyStart = Date.now() + LEAD_MS + estimateSeedMs(steadyN, bdb.engine);
-    const dueTimes = Array.from({ length: steadyN }, (_, i) => new Date(Math.round(steadyStart + i * intervalMs)));
-    const steady = await seedDeliveries(db, ws, dueTimes, 'steady');
-    const steadySlack = steadyStart - Date.now();
-    if (steadySlack < 200) throw new Error(`steady seeding took too long (${Date.now() - t} ms)`);
-    progress.done(`steady: seeded ${fmt(steadyN)} deliveries due ${RATE}/s over ${STEADY_SECONDS} s from ${new Date(steadyStart).toISOString()}`);
+    const offsets = Array.from({ length: steadyN }, (_, i) => Math.round(i * intervalMs));
+    const steadySeed = await seedDeliveries(db, ws, offsets, 'steady');
+    const steady = steadySeed.deliveries;
+    const steadyStart = Date.now() + LEAD_MS;
+    await scheduleSeeded(db, steadySeed.parkedAt, new Date(steadyStart));
+    if (Date.now() > steadyStart - 100) throw new Error('scheduling the steady phase took longer than the lead time; raise LEAD_MS');
+    progress.done(`steady: seeded ${fmt(steadyN)} deliveries in ${fmt(Date.now() - t)} ms, due ${RATE}/s over ${STEADY_SECONDS} s from ${new Date(steadyStart).toISOString()}`);
+    const dueTimes = offsets.map((o) => new Date(steadyStart + o));
     const steadyWindow = { from: dueTimes[0], to: dueTimes[dueTimes.length - 1], n: steadyN };
     const steadyCount = await waitForPhase(db, receiver, steadyWindow, 'steady (Varde)', steadyStart);
     progress.done();
@@ -235,11 +237,6 @@ async function main() {
     await bdb.drop().catch((err) => console.error('dropping the bench database failed:', err));
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-/** A generous guess of how long seeding `n` deliveries takes, so the due instant is still ahead. */
-function estimateSeedMs(n: number, engine: 'postgres' | 'pglite') {
-  return Math.ceil(n * (engine === 'pglite' ? 0.4 : 0.3)) + 1_000;
 }
 
 main().then(

@@ -28,7 +28,7 @@ function precompress(): Plugin {
         const data = await fs.readFile(path.join(dir, file));
         if (data.length < 1024) return;
         await fs.writeFile(path.join(dir, `${file}.gz`), await gzip(data, { level: 9 }));
-        await fs.writeFile(path.join(dir, `${file}.br`), await brotli(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+        await fs.writeFile(path.join(dir, `${file}.br`), await brotli(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } }));
       }));
     },
   };
@@ -45,6 +45,7 @@ export default defineConfig({
     target: 'es2022',
     modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 700,
+    rolldownOptions: { checks: { pluginTimings: false } },
   },
   server: {
     port: Number(process.env.WEB_PORT ?? 5173),

@@ -55,15 +55,24 @@ export interface SeededDelivery {
   key: string;
 }
 
-/** One post + one scheduled delivery per due time, spread round-robin over the channels. */
-export async function seedDeliveries(db: Queryable, ws: SeededWorkspace, dueTimes: Date[], label: string): Promise<SeededDelivery[]> {
+/** Where seeded deliveries wait until `scheduleSeeded` moves them to their real time: far ahead. */
+const PARKED_MS = 7 * 24 * 3600_000;
+
+/**
+ * One post + one scheduled delivery per offset (ms), spread round-robin over the channels, parked
+ * a week ahead. `scheduleSeeded` then moves them all so that offset 0 falls due at a chosen
+ * instant: how long seeding takes does not matter.
+ */
+export async function seedDeliveries(db: Queryable, ws: SeededWorkspace, offsetsMs: number[], label: string): Promise<{ deliveries: SeededDelivery[]; parkedAt: Date }> {
+  const parkedAt = new Date(Math.floor(Date.now() / 1000) * 1000 + PARKED_MS);
   const out: SeededDelivery[] = [];
-  for (let start = 0; start < dueTimes.length; start += CHUNK) {
-    const due = dueTimes.slice(start, start + CHUNK);
-    const postIds = due.map(() => newId());
-    const rows = due.map((at, j) => {
+  for (let start = 0; start < offsetsMs.length; start += CHUNK) {
+    const offsets = offsetsMs.slice(start, start + CHUNK);
+    const postIds = offsets.map(() => newId());
+    const rows = offsets.map((offset, j) => {
       const n = start + j;
-      return { id: newId(), key: newIdempotencyKey(), channelId: ws.channels[n % ws.channels.length].id, at: at.toISOString(), text: `${label} post #${n}: plan once, publish everywhere exactly once.` };
+      const at = new Date(parkedAt.getTime() + offset).toISOString();
+      return { id: newId(), key: newIdempotencyKey(), channelId: ws.channels[n % ws.channels.length].id, at, text: `${label} post #${n}: plan once, publish everywhere exactly once.` };
     });
     await db.query(
       `INSERT INTO posts (id, workspace_id, created_by, status, content, scheduled_at)
@@ -79,5 +88,20 @@ export async function seedDeliveries(db: Queryable, ws: SeededWorkspace, dueTime
     );
     for (const r of rows) out.push({ id: r.id, key: r.key });
   }
-  return out;
+  return { deliveries: out, parkedAt };
+}
+
+/**
+ * Moves parked deliveries (and their posts) so that offset 0 falls due at `at`, then vacuums and
+ * analyzes: the queue starts from the clean state of deliveries scheduled ahead of time.
+ */
+export async function scheduleSeeded(db: Queryable, parkedAt: Date, at: Date): Promise<void> {
+  const shift = `${at.getTime() - parkedAt.getTime()} milliseconds`;
+  await db.query(
+    `UPDATE deliveries SET due_at = due_at + $2::interval, available_at = available_at + $2::interval WHERE state = 'scheduled' AND due_at >= $1`,
+    [parkedAt, shift],
+  );
+  await db.query(`UPDATE posts SET scheduled_at = scheduled_at + $2::interval WHERE status = 'scheduled' AND scheduled_at >= $1`, [parkedAt, shift]);
+  await db.exec('VACUUM ANALYZE deliveries');
+  await db.exec('VACUUM ANALYZE posts');
 }

@@ -40,6 +40,11 @@ const envSchema = z.object({
   VARDE_SIGNUP: z.enum(['first', 'open']).default('first'),
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (for log-in throttling and the audit log). */
   VARDE_TRUST_PROXY: boolish,
+  /** Outgoing e-mail: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465. Unset: in-app notifications only. */
+  VARDE_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional().or(z.literal('').transform(() => undefined)),
+  VARDE_EMAIL_FROM: z.string().default('Varde <varde@localhost>'),
+  /** How often each channel read by polling (Bluesky, Mastodon, YouTube…) is asked for new inbox items. */
+  VARDE_INBOX_POLL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 });
 
 export interface Config {
@@ -59,6 +64,9 @@ export interface Config {
   secureCookies: boolean;
   signupOpen: boolean;
   trustProxy: boolean;
+  email: { smtpUrl?: string; from: string };
+  /** Seconds between two polls of a channel's inbox (VARDE_INBOX_POLL_SECONDS). */
+  inboxPollSeconds: number;
   /** Every VARDE_* variable, for per-network app settings (VARDE_X_CLIENT_ID…) read by the providers. */
   networkEnv: Record<string, string | undefined>;
 }
@@ -93,6 +101,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secureCookies: e.VARDE_SECURE_COOKIES,
     signupOpen: e.VARDE_SIGNUP === 'open',
     trustProxy: e.VARDE_TRUST_PROXY,
+    email: { smtpUrl: e.VARDE_SMTP_URL, from: e.VARDE_EMAIL_FROM },
+    inboxPollSeconds: e.VARDE_INBOX_POLL_SECONDS,
     networkEnv: Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith('VARDE_') && k !== 'VARDE_SECRET_KEY')),
   };
   return { ...config, ...overrides };

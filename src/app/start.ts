@@ -19,10 +19,12 @@ import type { Provider } from '../providers/contract.js';
 import { createFileMediaStore } from '../media/media.store.js';
 import { PublishWorker } from '../publishing/publish.worker.js';
 import { releaseAllLeases } from '../publishing/publishing.repository.js';
+import { rollupUnsettledPosts } from '../posts/posts.repository.js';
 import { buildServer } from '../server/server.js';
 import { VERSION } from './version.js';
 import { Maintenance } from './maintenance.js';
 import { refreshExpiringTokens } from '../channels/token-refresh.service.js';
+import { sendQueuedEmails } from '../email/email.service.js';
 
 export type Mode = 'all' | 'serve' | 'worker';
 
@@ -72,7 +74,11 @@ export async function startVarde(opts: StartOptions): Promise<Varde> {
     if (opts.mode !== 'serve') {
       if (db.kind === 'pglite') await releaseAllLeases(db);
       worker = new PublishWorker(ctx, config.worker);
-      maintenance = new Maintenance(ctx, [{ name: 'tokens.refresh', everyMs: 60_000, run: refreshExpiringTokens }]);
+      maintenance = new Maintenance(ctx, [
+        { name: 'tokens.refresh', everyMs: 60_000, run: refreshExpiringTokens },
+        { name: 'email.send', everyMs: 5_000, run: sendQueuedEmails },
+        { name: 'posts.rollup', everyMs: 60_000, run: (c) => rollupUnsettledPosts(c.db) },
+      ]);
     }
     const server = opts.mode !== 'worker' ? await buildServer(ctx, { queueReady: () => !worker || worker.ready, version: VERSION }) : null;
     let url: string | null = null;

@@ -15,6 +15,8 @@ const NOT_CHANGES = [/\/posts\/check$/, /\/link-preview$/];
 declare module 'fastify' {
   interface FastifyReply {
     auditCreatedId?: string;
+    /** Set by routes outside /workspaces/:id that act on a workspace (client review links). */
+    auditWorkspaceId?: string;
   }
 }
 
@@ -54,9 +56,9 @@ export function registerAudit(app: FastifyInstance, ctx: AppContext) {
     const summary = (req.routeOptions.schema as { summary?: string } | undefined)?.summary ?? `${req.method} ${route}`;
     try {
       await insertAudit(ctx.db, {
-        workspaceId: params.workspaceId ?? p?.tokenWorkspaceId ?? null,
+        workspaceId: params.workspaceId ?? p?.tokenWorkspaceId ?? reply.auditWorkspaceId ?? null,
         actorUserId: p?.userId ?? (route.startsWith('/api/v1/auth/') ? (reply.auditCreatedId ?? null) : null),
-        actorKind: p ? p.via : 'anonymous',
+        actorKind: p ? p.via : route.startsWith('/api/v1/review/') ? 'review_link' : 'anonymous',
         actorTokenId: p?.tokenId ?? null,
         actorSessionId: p?.sessionId ?? null,
         action: `${req.method} ${route}`,

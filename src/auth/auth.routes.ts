@@ -51,18 +51,25 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
     return { user: auth.publicUser(user), workspaces, token: p.via === 'token' ? { id: p.tokenId, workspaceId: p.tokenWorkspaceId, scopes: p.scopes } : null };
   });
 
-  r.get('/api/v1/workspaces/:workspaceId/tokens', { schema: { tags: ['tokens'], summary: 'List API tokens (never their secret)', params: WorkspaceParams } }, async (req) => {
-    const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'admin');
-    return { tokens: (await listTokens(ctx.db, access.workspaceId)).map(auth.publicToken) };
+  // API tokens are personal: each member may hold tokens that act as them, with at most their role's rights.
+  const isAdmin = (access: auth.WorkspaceAccess) => access.role === 'owner' || access.role === 'admin';
+
+  r.get('/api/v1/workspaces/:workspaceId/tokens', { schema: { tags: ['tokens'], summary: 'List API tokens (yours; all of them for admins) — never their secret', params: WorkspaceParams } }, async (req) => {
+    const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'read');
+    const all = await listTokens(ctx.db, access.workspaceId);
+    return { tokens: all.filter((t) => isAdmin(access) || t.user_id === access.principal.userId).map(auth.publicToken) };
   });
 
-  r.post('/api/v1/workspaces/:workspaceId/tokens', { schema: { tags: ['tokens'], summary: 'Create an API token; the secret is shown once', params: WorkspaceParams, body: TokenInput } }, async (req, reply) => {
-    const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'admin');
+  r.post('/api/v1/workspaces/:workspaceId/tokens', { schema: { tags: ['tokens'], summary: 'Create an API token acting as you; the secret is shown once', params: WorkspaceParams, body: TokenInput } }, async (req, reply) => {
+    const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'read');
+    if (access.principal.via === 'token' && !access.principal.scopes.includes('admin')) throw new AppError('forbidden', 'This API token lacks the "admin" scope needed to create tokens');
     return reply.status(201).send(await auth.createApiToken(ctx.db, access, req.body));
   });
 
-  r.delete('/api/v1/workspaces/:workspaceId/tokens/:tokenId', { schema: { tags: ['tokens'], summary: 'Revoke an API token', params: WorkspaceParams.extend({ tokenId: z.uuid() }) } }, async (req, reply) => {
-    const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'admin');
+  r.delete('/api/v1/workspaces/:workspaceId/tokens/:tokenId', { schema: { tags: ['tokens'], summary: 'Revoke an API token (yours; any for admins)', params: WorkspaceParams.extend({ tokenId: z.uuid() }) } }, async (req, reply) => {
+    const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'read');
+    const token = (await listTokens(ctx.db, access.workspaceId)).find((t) => t.id === req.params.tokenId);
+    if (!token || (!isAdmin(access) && token.user_id !== access.principal.userId)) throw new AppError('not_found', 'Token not found');
     if (!(await revokeToken(ctx.db, access.workspaceId, req.params.tokenId))) throw new AppError('not_found', 'Token not found');
     return reply.status(204).send();
   });

@@ -57,6 +57,17 @@ export async function createUser(db: Db, input: { email: string; password: strin
   });
 }
 
+/** Creates an account without a workspace of its own (someone joining by invitation). */
+export async function createUserOnly(db: Db, input: { email: string; password: string; name: string }) {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    if (await repo.findUserByEmail(tx, input.email)) throw new AppError('conflict', 'An account with this e-mail already exists; log in first, then accept the invitation');
+    const user = { id: newId(), email: input.email, name: input.name, passwordHash };
+    await repo.insertUser(tx, user);
+    return { id: user.id, email: user.email.toLowerCase(), name: user.name };
+  });
+}
+
 /** Sign-up from the web or API: open for the first account; afterwards only when VARDE_SIGNUP=open. */
 export async function signUp(db: Db, input: { email: string; password: string; name: string; workspaceName?: string }, signupOpen: boolean) {
   if (!signupOpen && (await repo.countUsers(db)) > 0) {
@@ -139,9 +150,13 @@ export function requireScope(access: WorkspaceAccess, action: 'read' | 'write' |
 }
 
 export async function createApiToken(db: Queryable, access: WorkspaceAccess, input: { name: string; scopes?: TokenScope[] }) {
-  const scopes = input.scopes ?? ['read', 'write', 'publish'];
-  // A token never gets more than its creator's token has.
-  for (const s of scopes) if (!access.principal.scopes.includes(s)) throw new AppError('forbidden', `You cannot grant the "${s}" scope`);
+  const allowed = ROLE_ACTIONS[access.role];
+  const scopes = input.scopes ?? (['read', 'write', 'publish'] as TokenScope[]).filter((s) => allowed.includes(s));
+  const mine = access.principal.scopes;
+  for (const s of scopes) {
+    if (!allowed.includes(s)) throw new AppError('forbidden', `Your role (${access.role}) cannot grant the "${s}" scope`);
+    if (!mine.includes(s) && !mine.includes('admin')) throw new AppError('forbidden', `You cannot grant the "${s}" scope`);
+  }
   const token = newToken('vrd_');
   const id = newId();
   await repo.insertToken(db, { id, workspaceId: access.workspaceId, userId: access.principal.userId, name: input.name, tokenHash: hashToken(token), prefix: token.slice(0, 10), scopes });

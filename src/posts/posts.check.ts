@@ -7,9 +7,8 @@ import type { AppContext } from '../app/context.js';
 import { AppError } from '../app/errors.js';
 import { countText } from '../core/text-count.js';
 import { validateForNetwork } from '../core/validate-content.js';
-import { PLATFORM_RULES } from '../core/platform-rules.js';
 import type { DraftContent, MediaFacts } from '../core/content.js';
-import { isNetworkSlug, type NetworkSlug } from '../core/networks.js';
+import { isNetworkSlug } from '../core/networks.js';
 import type { Problem } from '../core/problems.js';
 import { checkUrlAllowed } from '../net/url-check.js';
 import { findChannelsByIds, type ChannelRow } from '../channels/channels.repository.js';
@@ -72,7 +71,11 @@ export async function checkPost(ctx: AppContext, workspaceId: string, input: Pos
   if (input.schedule.mode !== 'draft' && input.targets.length === 0) {
     postProblems.push(problem('targets.required', 'targets', 'Choose at least one channel to publish to'));
   }
-  const needsCard = input.targets.some((t) => PLATFORM_RULES[channels.get(t.channelId)!.network as NetworkSlug]?.capabilities?.linkCard);
+  // Only where Varde itself fetches the page (to build a card) does the link meet the outbound guard.
+  const needsCard = input.targets.some((t) => {
+    const network = channels.get(t.channelId)!.network;
+    return ctx.providers.has(network) && ctx.providers.get(network).fetchesLinks === true;
+  });
   if (base.link && needsCard) {
     const verdict = await checkUrlAllowed(base.link, ctx.config.allowHosts);
     if (!verdict.ok) postProblems.push(problem('link.not_allowed', 'link', `The link cannot be used for a link card: ${verdict.reason}`, { reason: verdict.reason }));

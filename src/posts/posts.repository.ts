@@ -2,8 +2,8 @@
 import type { Db, Queryable } from '../db/client.js';
 import type { DeliveryOverride, PostContent } from './posts.schemas.js';
 
-export type PostStatus = 'draft' | 'scheduled' | 'publishing' | 'published' | 'partially_failed' | 'failed' | 'needs_attention' | 'cancelled' | 'deleted';
-export type DeliveryState = 'draft' | 'scheduled' | 'queued' | 'publishing' | 'published' | 'failed' | 'needs_attention' | 'cancelled' | 'deleted';
+export type PostStatus = 'draft' | 'awaiting_approval' | 'scheduled' | 'publishing' | 'published' | 'partially_failed' | 'failed' | 'needs_attention' | 'cancelled' | 'deleted';
+export type DeliveryState = 'draft' | 'awaiting_approval' | 'scheduled' | 'queued' | 'publishing' | 'published' | 'failed' | 'needs_attention' | 'cancelled' | 'deleted';
 
 export interface PostRow {
   id: string;
@@ -11,6 +11,8 @@ export interface PostRow {
   campaign_id: string | null;
   created_by: string | null;
   status: PostStatus;
+  approval_status: 'not_required' | 'pending' | 'approved' | 'rejected';
+  revision: number;
   content: PostContent;
   scheduled_at: Date | null;
   created_at: Date;
@@ -131,6 +133,7 @@ const ROLLUP_STATUS = `CASE
       WHEN bool_and(state IN ('cancelled')) THEN 'cancelled'
       WHEN bool_and(state IN ('deleted', 'cancelled')) THEN 'deleted'
       WHEN bool_or(state = 'needs_attention') THEN 'needs_attention'
+      WHEN bool_or(state = 'awaiting_approval') THEN 'awaiting_approval'
       WHEN bool_and(state IN ('draft', 'cancelled', 'deleted')) THEN 'draft'
       WHEN bool_or(state IN ('scheduled', 'queued', 'publishing', 'draft')) THEN
         CASE WHEN bool_or(state IN ('queued', 'publishing', 'published', 'failed')) THEN 'publishing' ELSE 'scheduled' END
@@ -166,4 +169,17 @@ export async function rollupPosts(db: Db, postIds: string[]) {
     await tx.query(`SELECT id FROM posts WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
     await rollup(tx);
   });
+}
+
+/**
+ * Rolls up again the posts still shown as scheduled or publishing although some delivery has
+ * settled: what a worker killed between recording an outcome and rolling its post up leaves
+ * behind (nothing else would ever change such a post again). Run periodically by every worker.
+ */
+export async function rollupUnsettledPosts(db: Db): Promise<void> {
+  const rows = await db.query<{ id: string }>(
+    `SELECT DISTINCT d.post_id AS id FROM posts p JOIN deliveries d ON d.post_id = p.id
+     WHERE p.status IN ('scheduled', 'publishing') AND d.state IN ('published', 'failed', 'needs_attention')`,
+  );
+  await rollupPosts(db, rows.map((r) => r.id));
 }

@@ -21,7 +21,7 @@ export function postsRoutes(app: FastifyInstance, ctx: AppContext) {
   });
 
   r.post(base, { schema: { tags: ['posts'], summary: 'Create a post: draft, at a time, in the queue, or now', params: WorkspaceParams, body: PostInput } }, async (req, reply) => {
-    const access = await workspaceAccess(ctx, req, req.params.workspaceId, req.body.schedule.mode === 'draft' ? 'write' : 'publish');
+    const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'write');
     return reply.status(201).send(await service.createPost(ctx, access, req.body));
   });
 
@@ -36,12 +36,12 @@ export function postsRoutes(app: FastifyInstance, ctx: AppContext) {
   });
 
   r.put(`${base}/:id`, { schema: { tags: ['posts'], summary: 'Replace a draft or scheduled post', params: IdParams, body: PostInput } }, async (req) => {
-    const access = await workspaceAccess(ctx, req, req.params.workspaceId, req.body.schedule.mode === 'draft' ? 'write' : 'publish');
+    const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'write');
     return service.updatePost(ctx, access, req.params.id, req.body);
   });
 
   r.post(`${base}/:id/reschedule`, { schema: { tags: ['posts'], summary: 'Move what has not gone out to another time (or the queue, or now)', params: IdParams, body: z.object({ schedule: ScheduleInput }) } }, async (req) => {
-    const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'publish');
+    const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'write');
     return service.reschedulePost(ctx, access, req.params.id, req.body.schedule);
   });
 

@@ -5,8 +5,9 @@
 import type { AppContext } from '../app/context.js';
 import { AppError } from '../app/errors.js';
 import { newId } from '../app/ids.js';
-import type { WorkspaceAccess } from '../auth/auth.service.js';
+import { requireScope, type WorkspaceAccess } from '../auth/auth.service.js';
 import { newIdempotencyKey } from '../publishing/idempotency.js';
+import { mustBeApproved, requestApproval } from '../approvals/approval-gate.js';
 import { checkPost, type CheckReport } from './posts.check.js';
 import * as repo from './posts.repository.js';
 import type { DeliveryRow, PostRow } from './posts.repository.js';
@@ -32,25 +33,29 @@ export async function createPost(ctx: AppContext, access: WorkspaceAccess, input
   const { report, base, channels } = await checkPost(ctx, access.workspaceId, input);
   if (!report.ok) refuse(report);
   const postId = newId();
+  const gated = await mustBeApproved(ctx.db, access, input.schedule.mode);
   await ctx.db.transaction(async (tx) => {
     const targets = input.targets.map((t) => channels.get(t.channelId)!);
     const schedule = await resolveSchedule(tx, input.schedule, targets);
+    const state = gated ? 'awaiting_approval' : schedule.state;
     await repo.insertPost(tx, { id: postId, workspaceId: access.workspaceId, createdBy: access.principal.userId, status: 'draft', content: base, scheduledAt: earliest(schedule.dueAt), campaignId: input.campaignId });
     for (const t of input.targets) {
-      await repo.insertDelivery(tx, { id: newId(), workspaceId: access.workspaceId, postId, channelId: t.channelId, state: schedule.state, override: overrideOf(t), idempotencyKey: newIdempotencyKey(), dueAt: schedule.dueAt.get(t.channelId) ?? null });
+      await repo.insertDelivery(tx, { id: newId(), workspaceId: access.workspaceId, postId, channelId: t.channelId, state, override: overrideOf(t), idempotencyKey: newIdempotencyKey(), dueAt: schedule.dueAt.get(t.channelId) ?? null });
     }
+    if (gated) await requestApproval(tx, access.workspaceId, postId, access.principal.userId, base.text);
     await repo.rollupPost(tx, postId);
   });
-  if (input.schedule.mode === 'now') ctx.wakeWorker();
+  if (input.schedule.mode === 'now' && !gated) ctx.wakeWorker();
   return showPost(ctx, access.workspaceId, postId);
 }
 
-const EDITABLE: repo.DeliveryState[] = ['draft', 'scheduled', 'queued', 'cancelled'];
+const EDITABLE: repo.DeliveryState[] = ['draft', 'awaiting_approval', 'scheduled', 'queued', 'cancelled'];
 
 /** Replaces a draft's or scheduled post's content, targets and schedule. Nothing of it may be publishing or out. */
 export async function updatePost(ctx: AppContext, access: WorkspaceAccess, postId: string, input: PostInput) {
   const { report, base, channels } = await checkPost(ctx, access.workspaceId, input);
   if (!report.ok) refuse(report);
+  const gated = await mustBeApproved(ctx.db, access, input.schedule.mode);
   await ctx.db.transaction(async (tx) => {
     const post = await repo.findPostForUpdate(tx, access.workspaceId, postId);
     if (!post) throw new AppError('not_found', 'Post not found');
@@ -58,8 +63,12 @@ export async function updatePost(ctx: AppContext, access: WorkspaceAccess, postI
     const busy = existing.filter((d) => !EDITABLE.includes(d.state));
     if (busy.length) throw new AppError('conflict', `This post is already ${busy[0].state} on at least one channel; only drafts and scheduled posts can be edited`);
     const targets = input.targets.map((t) => channels.get(t.channelId)!);
-    const schedule = await resolveSchedule(tx, input.schedule, targets);
+    const resolved = await resolveSchedule(tx, input.schedule, targets);
+    const schedule = { ...resolved, state: gated ? ('awaiting_approval' as const) : resolved.state };
     await repo.updatePostContent(tx, access.workspaceId, postId, base, earliest(schedule.dueAt));
+    // A new revision: approvals given to the old text no longer count.
+    await tx.query(`UPDATE posts SET revision = revision + 1, approval_status = 'not_required' WHERE id = $1`, [postId]);
+    if (gated) await requestApproval(tx, access.workspaceId, postId, post.created_by, base.text);
     const byChannel = new Map(existing.map((d) => [d.channel_id, d]));
     for (const t of input.targets) {
       const prev = byChannel.get(t.channelId);
@@ -75,7 +84,7 @@ export async function updatePost(ctx: AppContext, access: WorkspaceAccess, postI
     if (removed.length) await tx.query(`DELETE FROM deliveries WHERE id = ANY($1::uuid[])`, [removed]);
     await repo.rollupPost(tx, postId);
   });
-  if (input.schedule.mode === 'now') ctx.wakeWorker();
+  if (input.schedule.mode === 'now' && !gated) ctx.wakeWorker();
   return showPost(ctx, access.workspaceId, postId);
 }
 
@@ -85,13 +94,19 @@ export async function reschedulePost(ctx: AppContext, access: WorkspaceAccess, p
   await ctx.db.transaction(async (tx) => {
     const post = await repo.findPostForUpdate(tx, access.workspaceId, postId);
     if (!post) throw new AppError('not_found', 'Post not found');
-    const deliveries = (await repo.listDeliveries(tx, access.workspaceId, [postId], true)).filter((d) => ['draft', 'scheduled', 'queued'].includes(d.state));
+    const deliveries = (await repo.listDeliveries(tx, access.workspaceId, [postId], true)).filter((d) => ['draft', 'awaiting_approval', 'scheduled', 'queued'].includes(d.state));
     if (deliveries.length === 0) throw new AppError('conflict', `Nothing to reschedule: the post is ${post.status}`);
     const channels = await tx.query(`SELECT * FROM channels WHERE id = ANY($1::uuid[])`, [deliveries.map((d) => d.channel_id)]);
     const resolved = await resolveSchedule(tx, schedule, channels as any);
+    // A draft being scheduled goes through the gate; a pending or approved post keeps its state.
+    const gated = deliveries.some((d) => d.state === 'draft') && post.approval_status !== 'approved' && (await mustBeApproved(tx, access, schedule.mode));
+    // Moving what will publish without approval takes the right to publish.
+    if (!gated && deliveries.some((d) => d.state !== 'awaiting_approval')) requireScope(access, 'publish');
+    if (gated && post.approval_status !== 'pending') await requestApproval(tx, access.workspaceId, postId, post.created_by, post.content.text);
     for (const d of deliveries) {
       const due = resolved.dueAt.get(d.channel_id) ?? null;
-      await tx.query(`UPDATE deliveries SET state = $2, due_at = $3, available_at = $3, updated_at = now() WHERE id = $1`, [d.id, resolved.state, due]);
+      const state = d.state === 'awaiting_approval' || (d.state === 'draft' && gated) ? 'awaiting_approval' : resolved.state;
+      await tx.query(`UPDATE deliveries SET state = $2, due_at = $3, available_at = $3, updated_at = now() WHERE id = $1`, [d.id, state, due]);
     }
     await tx.query(`UPDATE posts SET scheduled_at = (SELECT min(due_at) FROM deliveries WHERE post_id = $1 AND state <> 'cancelled'), updated_at = now() WHERE id = $1`, [postId]);
     await repo.rollupPost(tx, postId);
@@ -106,7 +121,7 @@ export async function cancelPost(ctx: AppContext, access: WorkspaceAccess, postI
     const post = await repo.findPostForUpdate(tx, access.workspaceId, postId);
     if (!post) throw new AppError('not_found', 'Post not found');
     await repo.listDeliveries(tx, access.workspaceId, [postId], true);
-    const n = await repo.setDeliveryStates(tx, access.workspaceId, postId, ['draft', 'scheduled', 'queued', 'failed', 'needs_attention'], { state: 'cancelled' });
+    const n = await repo.setDeliveryStates(tx, access.workspaceId, postId, ['draft', 'awaiting_approval', 'scheduled', 'queued', 'failed', 'needs_attention'], { state: 'cancelled' });
     if (n === 0) throw new AppError('conflict', `Nothing to cancel: the post is ${post.status}`);
     await repo.rollupPost(tx, postId);
   });
@@ -165,7 +180,7 @@ export function publicDelivery(d: DeliveryRow, attempts: repo.AttemptRow[], chan
 }
 
 export function publicPost(p: PostRow) {
-  return { id: p.id, status: p.status, content: p.content, scheduledAt: p.scheduled_at, campaignId: p.campaign_id, createdBy: p.created_by, createdAt: p.created_at, updatedAt: p.updated_at };
+  return { id: p.id, status: p.status, approvalStatus: p.approval_status, revision: p.revision, content: p.content, scheduledAt: p.scheduled_at, campaignId: p.campaign_id, createdBy: p.created_by, createdAt: p.created_at, updatedAt: p.updated_at };
 }
 
 export async function showPost(ctx: AppContext, workspaceId: string, postId: string) {

@@ -123,7 +123,8 @@ export interface InboxItem {
   parentExternalId?: string | null;
   /** The network id of the published post this answers, when known. */
   postExternalId?: string | null;
-  author: { id: string; handle?: string | null; name?: string | null; avatarUrl?: string | null; url?: string | null };
+  /** `followers`: the author's reach, when the network tells it (raises the item's priority). */
+  author: { id: string; handle?: string | null; name?: string | null; avatarUrl?: string | null; url?: string | null; followers?: number | null };
   text: string;
   createdAt: string;
   url?: string | null;
@@ -196,6 +197,8 @@ export interface Provider {
   readonly network: NetworkSlug;
   /** Shown as beta in the API and UI (e.g. Snapchat, until its API is confirmed). */
   readonly beta?: boolean;
+  /** Varde itself fetches the post's link to build a card (Bluesky): the link must pass the outbound guard. */
+  readonly fetchesLinks?: boolean;
   /** What the operator must configure; absent when nothing is (Bluesky, webhooks, Telegram bot tokens…). */
   readonly app?: AppRequirements;
   /** OAuth 2.0 connect; networks without it use `connect` with a form (tokens, URLs). */

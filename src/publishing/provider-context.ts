@@ -14,7 +14,7 @@ import { recordPart } from './publishing.repository.js';
 import { mediaUrl } from '../media/signed-url.js';
 
 /** `credentials`: already decrypted (the worker decrypts once per channel and batch). */
-export function buildProviderContext(ctx: AppContext, channel: ChannelRow, delivery: DeliveryRow, credentials?: Credentials): ProviderContext {
+export function buildProviderContext(ctx: AppContext, channel: ChannelRow, delivery: Pick<DeliveryRow, 'id' | 'idempotency_key' | 'result'>, credentials?: Credentials): ProviderContext {
   const previous = (delivery.result?.parts ?? null) as Record<string, PublishedPart> | PublishedPart[] | null;
   const previousParts: PublishedPart[] = [];
   if (previous) for (const [k, v] of Object.entries(previous)) previousParts[Number(k)] = v;
@@ -51,7 +51,7 @@ function toItem(ctx: AppContext, ref: MediaRef, rows: Map<string, MediaRow>): Me
 export type PostContentRow = Pick<PostRow, 'id' | 'workspace_id' | 'content'>;
 
 /** The delivery's effective content (post + per-target override) with media ready to read. */
-export async function buildContent(ctx: AppContext, post: PostContentRow, delivery: DeliveryRow): Promise<PublishContent> {
+export async function buildContent(ctx: AppContext, post: PostContentRow, delivery: Pick<DeliveryRow, 'id' | 'override' | 'due_at'>): Promise<PublishContent> {
   const content = effectiveContent(post.content, delivery.override);
   const refs = [...content.media, ...content.followups.flatMap((f) => f.media)];
   const rows = new Map((await findMediaByIds(ctx.db, post.workspace_id, refs.map((r) => r.mediaId))).map((m) => [m.id, m]));

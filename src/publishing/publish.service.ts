@@ -17,8 +17,8 @@ import { decide } from './retry-policy.js';
 /** What the deliveries of one claimed batch share. */
 export interface PublishCaches {
   channels: Map<string, ChannelRow | null>;
-  /** Decrypted credentials by their sealed text: decrypted once per channel and batch. */
-  credentials?: Map<string, Credentials>;
+  /** Decrypted credentials, from the worker's cache (decrypted once per channel). */
+  credentialsFor?(channel: ChannelRow): Credentials;
   /** Channels a network throttled during this batch: no further calls to them before the reset. */
   blockedUntil: Map<string, Date>;
   /** Writes an outcome together with others (the worker's FinishBatcher); else one by one. */
@@ -30,12 +30,7 @@ function finish(ctx: AppContext, caches: PublishCaches | undefined, d: ClaimedDe
 }
 
 function credentialsFor(ctx: AppContext, channel: ChannelRow, caches?: PublishCaches): Credentials {
-  let creds = caches?.credentials?.get(channel.credentials);
-  if (!creds) {
-    creds = ctx.secrets.decrypt<Credentials>(channel.credentials);
-    caches?.credentials?.set(channel.credentials, creds);
-  }
-  return { ...creds }; // a provider may replace fields of its copy
+  return caches?.credentialsFor ? caches.credentialsFor(channel) : ctx.secrets.decrypt<Credentials>(channel.credentials);
 }
 
 async function loadChannel(ctx: AppContext, d: ClaimedDelivery, caches?: PublishCaches) {

@@ -4,16 +4,17 @@
  * delivery goes to one of them (SKIP LOCKED), and a worker that dies leaves leases that expire.
  *
  * Round trips are what limit a worker, so it spends few per delivery: one claim statement per
- * batch (which also writes each "attempt started" row and reads the posts), one query for the
- * batch's channels, and outcomes written together by the FinishBatcher. When nothing is due it sleeps
- * until the next delivery falls due (at most `pollMs`), so deliveries go out on time without
- * polling hard.
+ * batch (which also writes each "attempt started" row and reads the posts), channel rows from a
+ * cache checked against each claim (read again only when changed), and outcomes written together
+ * by the FinishBatcher. When nothing is due it sleeps until the next delivery falls due (at most
+ * `pollMs`), so deliveries go out on time without polling hard.
  */
 import crypto from 'node:crypto';
 import os from 'node:os';
 import type { AppContext } from '../app/context.js';
+import { ChannelCache } from './channel-cache.js';
 import { FinishBatcher } from './finish-batcher.js';
-import { claimDue, extendLeases, findChannelsForBatch, msUntilNextDue, removeWorker, type ClaimedDelivery } from './publishing.repository.js';
+import { claimDue, extendLeases, msUntilNextDue, removeWorker, type ClaimedDelivery } from './publishing.repository.js';
 import { publishOne, type PublishCaches } from './publish.service.js';
 
 export interface WorkerOptions {
@@ -42,6 +43,7 @@ export class PublishWorker {
   private heartbeat: NodeJS.Timeout | null = null;
   private loopDone: Promise<void> | null = null;
   private readonly finisher: FinishBatcher;
+  private readonly channels: ChannelCache;
   /** The last claim came back full: more is due than the worker has room for. */
   private backlog = false;
   /** Claim again once this many slots are free: batches stay large under load. */
@@ -52,6 +54,7 @@ export class PublishWorker {
   constructor(private readonly ctx: AppContext, private readonly opts: WorkerOptions) {
     this.id = opts.id ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
     this.lowWater = Math.max(1, Math.min(MAX_BATCH, Math.ceil(opts.concurrency / 4)));
+    this.channels = new ChannelCache(ctx.secrets);
     this.finisher = new FinishBatcher(ctx.db, this.id, {
       maxBatch: MAX_BATCH,
       delayMs: FINISH_DELAY_MS,
@@ -126,11 +129,16 @@ export class PublishWorker {
     }
   }
 
-  /** Starts publishing a claimed batch, with its channels loaded once for all. */
+  /** Starts publishing a claimed batch, its channels read once (or not at all when cached and current). */
   private async dispatch(claimed: ClaimedDelivery[]) {
-    const caches: PublishCaches = { channels: new Map(), credentials: new Map(), blockedUntil: new Map(), finish: (d, f) => this.finisher.finish(d, f) };
+    const caches: PublishCaches = {
+      channels: new Map(),
+      blockedUntil: new Map(),
+      credentialsFor: (channel) => this.channels.credentials(channel),
+      finish: (d, f) => this.finisher.finish(d, f),
+    };
     try {
-      caches.channels = await findChannelsForBatch(this.ctx.db, claimed);
+      caches.channels = await this.channels.forBatch(this.ctx.db, claimed);
     } catch (err) {
       // Each delivery then loads what it needs itself.
       this.ctx.logger.warn({ err }, 'loading a claimed batch failed; loading per delivery');

@@ -9,13 +9,19 @@ import type { Db, Queryable } from '../db/client.js';
 import { rollupPosts, type DeliveryRow, type DeliveryState } from '../posts/posts.repository.js';
 import type { PostContent } from '../posts/posts.schemas.js';
 
-export interface ClaimedDelivery extends DeliveryRow {
+/** What the worker reads of a claimed delivery: only what publishing needs (fewer columns, faster). */
+export interface ClaimedDelivery extends Pick<DeliveryRow, 'id' | 'workspace_id' | 'post_id' | 'channel_id' | 'override' | 'idempotency_key' | 'due_at' | 'attempt_count' | 'result'> {
   attempt_id: string;
   /** The post's base content, read by the claim (no lookup per delivery). */
   post_content: PostContent;
+  /** The channel's version when claimed (see ChannelCache). */
+  channel_version: number;
   /** The previous attempt ended without a known outcome (worker died, or the network timed out). */
   outcome_unknown: boolean;
 }
+
+/** A row version as a number: a timestamp in µs since the epoch (exact in a float8). */
+const VERSION_SQL = (column: string) => `(extract(epoch FROM ${column}) * 1000000)::float8`;
 
 // Expired leases and due deliveries are looked up separately, each in the order of its own
 // index with an early stop (one OR-ed scan would read and sort every due row on every claim).
@@ -48,17 +54,18 @@ WITH expired AS (
   UPDATE deliveries d SET state = 'publishing', locked_by = $1, locked_until = now() + make_interval(secs => $3),
     attempt_count = d.attempt_count + 1, updated_at = now()
   FROM due WHERE d.id = due.id AND d.id = ANY (ARRAY(SELECT id FROM due)) -- by primary key, not a scan
-  RETURNING d.*, due.prev_state
+  RETURNING d.id, d.workspace_id, d.post_id, d.channel_id, d.override, d.idempotency_key, d.due_at, d.attempt_count, d.result, due.prev_state
 ), attempts AS (
   INSERT INTO delivery_attempts (id, delivery_id, workspace_id, number, worker_id)
   SELECT gen_random_uuid(), c.id, c.workspace_id, c.attempt_count, $1 FROM claimed c
   RETURNING id, delivery_id
 )
-SELECT c.*, a.id AS attempt_id, p.content AS post_content,
+SELECT c.id, c.workspace_id, c.post_id, c.channel_id, c.override, c.idempotency_key, c.due_at, c.attempt_count, c.result,
+  a.id AS attempt_id, p.content AS post_content, ${VERSION_SQL('ch.updated_at')} AS channel_version,
   (c.prev_state = 'publishing' OR (c.attempt_count > 1 AND (
     SELECT pa.outcome FROM delivery_attempts pa WHERE pa.delivery_id = c.id AND pa.number < c.attempt_count
     ORDER BY pa.number DESC LIMIT 1) = 'unknown')) AS outcome_unknown
-FROM claimed c JOIN attempts a ON a.delivery_id = c.id JOIN posts p ON p.id = c.post_id`;
+FROM claimed c JOIN attempts a ON a.delivery_id = c.id JOIN posts p ON p.id = c.post_id JOIN channels ch ON ch.id = c.channel_id`;
 
 export function claimDue(db: Queryable, workerId: string, limit: number, leaseSeconds: number): Promise<ClaimedDelivery[]> {
   return db.query<ClaimedDelivery>(CLAIM_SQL, [workerId, limit, leaseSeconds]);
@@ -82,7 +89,10 @@ export async function removeWorker(db: Queryable, workerId: string) {
 /** Records one part of a thread as published, so a crash mid-thread never posts it twice. */
 export async function recordPart(db: Queryable, deliveryId: string, index: number, part: unknown) {
   await db.query(
-    `UPDATE deliveries SET result = jsonb_set(COALESCE(result, '{}'::jsonb), ARRAY['parts', $2::text], $3::jsonb, true) WHERE id = $1`,
+    // jsonb_set creates only the last key of a path: make sure `parts` exists first.
+    `UPDATE deliveries SET result = jsonb_set(
+       COALESCE(result, '{}'::jsonb) || jsonb_build_object('parts', COALESCE(result->'parts', '{}'::jsonb)),
+       ARRAY['parts', $2::text], $3::jsonb, true) WHERE id = $1`,
     [deliveryId, String(index), JSON.stringify(part)],
   );
 }
@@ -154,12 +164,17 @@ export async function finishDelivery(db: Db, d: ClaimedDelivery, workerId: strin
   return true;
 }
 
-/** The channels of a claimed batch, in one query instead of one per delivery. */
-export async function findChannelsForBatch(db: Queryable, claimed: ClaimedDelivery[]): Promise<Map<string, ChannelRow>> {
-  if (claimed.length === 0) return new Map();
-  const ids = [...new Set(claimed.map((d) => d.channel_id))];
-  const rows = await db.query<ChannelRow>(`SELECT * FROM channels WHERE id = ANY($1::uuid[])`, [ids]);
-  return new Map(rows.map((c) => [c.id, c]));
+/**
+ * Channel rows by id, each with its version (`updated_at` in µs, as the claim reports it), for
+ * the worker's channel cache.
+ */
+export async function findChannelVersions(db: Queryable, ids: string[]): Promise<Array<{ row: ChannelRow; version: number }>> {
+  if (ids.length === 0) return [];
+  const rows = await db.query<ChannelRow & { _version: number }>(
+    `SELECT *, ${VERSION_SQL('updated_at')} AS _version FROM channels WHERE id = ANY($1::uuid[])`,
+    [ids],
+  );
+  return rows.map(({ _version, ...row }) => ({ row, version: Number(_version) }));
 }
 
 /**

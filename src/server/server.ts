@@ -14,6 +14,8 @@ import { registerErrorHandler } from './errors.plugin.js';
 import { authRoutes } from '../auth/auth.routes.js';
 import { securityRoutes } from '../auth/security.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
+import { membersRoutes } from '../members/members.routes.js';
+import { approvalsRoutes } from '../approvals/approvals.routes.js';
 import { registerAudit } from '../audit/audit.plugin.js';
 import { workspacesRoutes } from '../workspaces/workspaces.routes.js';
 import { channelsRoutes } from '../channels/channels.routes.js';
@@ -77,7 +79,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions): Promise
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, securityRoutes, auditRoutes, workspacesRoutes, channelsRoutes, oauthRoutes, mediaRoutes, postsRoutes, notificationsRoutes]) routes(app, ctx);
+  for (const routes of [authRoutes, securityRoutes, auditRoutes, membersRoutes, approvalsRoutes, workspacesRoutes, channelsRoutes, oauthRoutes, mediaRoutes, postsRoutes, notificationsRoutes]) routes(app, ctx);
   eventsRoutes(app, ctx);
   await registerWebApp(app, ctx);
   return app;

@@ -29,7 +29,7 @@ const BODIES: Record<string, unknown> = {
 };
 
 /** Path parameters that name one of A's objects (besides `{id}`); others get PARAM_VALUES. */
-const OBJECT_PARAMS = new Set(['tokenId', 'state']);
+const OBJECT_PARAMS = new Set(['tokenId', 'state', 'userId']);
 const PARAM_VALUES: Record<string, string> = { network: 'webhook' };
 
 interface Route {
@@ -105,6 +105,12 @@ describe.each(ENGINES)('tenancy on %s', (engine) => {
     ids.posts = [published.body.id, draft.body.id, scheduled.body.id];
     ids.deliveries = settled.deliveries.map((d: any) => d.id);
     ids.tokenId = [token.body.id];
+    // A's team: a member, an invitation and a client review link.
+    const invitation = await app.api('POST', `${a.ws}/invitations`, { role: 'viewer' }, a.token);
+    const member = await app.api('POST', `/api/v1/invitations/${invitation.body.url.split('/invite/')[1]}/accept`, { email: `a-member-${Date.now()}@example.com`, password: 'correct horse battery', name: 'A member' });
+    ids.userId = [member.body.userId];
+    ids.invitations = [(await app.api('POST', `${a.ws}/invitations`, { role: 'editor' }, a.token)).body.id];
+    ids['review-links'] = [(await app.api('POST', `${a.ws}/review-links`, { name: 'A review', from: '2030-01-01T00:00:00Z', to: '2032-01-01T00:00:00Z' }, a.token)).body.id];
     // A sign-in A started at a network (OAuth), waiting for A to pick accounts.
     if ((await app.db.db.query(`SELECT to_regclass('oauth_states') AS t`))[0].t) {
       const state = `a-state-${Date.now()}`;

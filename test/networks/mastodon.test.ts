@@ -26,7 +26,7 @@ describe('Mastodon', () => {
 
   beforeAll(async () => {
     emu = await startMastodonEmulator();
-    app = await createTestApp({ providers: [mastodonProvider], env: { VARDE_MASTODON_TIMEOUT_MS: '400', VARDE_RETRY_BASE_MS: '50' } });
+    app = await createTestApp({ providers: [mastodonProvider], env: { VARDE_MASTODON_TIMEOUT_MS: '2000', VARDE_RETRY_BASE_MS: '50' } });
     user = await app.signUp();
     const { result } = await connectThroughOAuth(app, user, 'mastodon', { instance: emu.url });
     expect(result.status, JSON.stringify(result)).toBe('done');

@@ -27,7 +27,7 @@ describe('Telegram', () => {
 
   beforeAll(async () => {
     emu = await startTelegramEmulator();
-    app = await createTestApp({ providers: [telegramProvider], env: { VARDE_TELEGRAM_API_URL: emu.url, VARDE_TELEGRAM_TIMEOUT_MS: '400', VARDE_RETRY_BASE_MS: '50' } });
+    app = await createTestApp({ providers: [telegramProvider], env: { VARDE_TELEGRAM_API_URL: emu.url, VARDE_TELEGRAM_TIMEOUT_MS: '2000', VARDE_RETRY_BASE_MS: '50' } });
     user = await app.signUp();
     channel = await connect('@varde_news');
     http = createGuardedHttp({ allowHosts: [`127.0.0.1:${emu.port}`] });
@@ -104,8 +104,8 @@ describe('Telegram', () => {
 
   it('sends a photo with a caption, an album of photos and a video, and a GIF on its own', async () => {
     const a = await uploadPng(app, user);
-    await publish({ text: 'One picture', media: [{ mediaId: a, alt: 'a' }] });
-    expect(lastIn(emu.channel.id)).toMatchObject({ caption: 'One picture', photo: [expect.objectContaining({ file_size: expect.any(Number) })] });
+    await publish({ text: 'One picture', media: [{ mediaId: a, alt: 'a' }] }, { options: { spoiler: true } });
+    expect(lastIn(emu.channel.id)).toMatchObject({ caption: 'One picture', has_media_spoiler: true, photo: [expect.objectContaining({ file_size: expect.any(Number) })] });
 
     const b = await uploadPng(app, user, { width: 10, height: 6 });
     const v = await uploadRaw(makeMp4(), 'video/mp4');
@@ -121,7 +121,7 @@ describe('Telegram', () => {
     expect(lastIn(emu.channel.id)).toMatchObject({ caption: 'Moving', animation: expect.objectContaining({ mime_type: 'image/gif' }) });
   });
 
-  it('sends a thread as replies, and honours silent and spoiler options', async () => {
+  it('sends a thread as replies, honours the silent option and refuses unknown ones', async () => {
     const done = await publish({ text: 'Part 1', followups: [{ text: 'Part 2' }] }, { options: { silent: true } });
     const [one, two] = emu.messagesIn(emu.channel.id).slice(-2);
     expect(two.reply_to_message?.message_id).toBe(one.message_id);

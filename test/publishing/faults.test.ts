@@ -11,6 +11,7 @@ import { createTestApp, waitFor, type TestApp, type TestUser } from '../support/
 import { startWebhookReceiver, type Receiver } from '../support/webhook-receiver.js';
 import { createFakeNetwork, insertFakeChannel, type FakeNetwork } from './fake-network.js';
 import { webhookProvider } from '../../src/providers/webhook/webhook.provider.js';
+import { rollupUnsettledPosts } from '../../src/posts/posts.repository.js';
 
 /** Short enough to keep the suite fast; the 429's 2 s reset is what the test is about. */
 const RETRY_BASE_MS = 200;
@@ -136,6 +137,16 @@ describe.each(ENGINES)('publishing faults on %s', (engine) => {
       expect(delivery.error.message).toContain('VARDE_ALLOW_HOSTS');
       expect(outcomes(delivery)).toEqual([['failed', 'rejected']]);
     });
+  });
+
+  it('a worker killed between recording an outcome and rolling up its post: the post catches up', async () => {
+    const channelId = await connectWebhook(receiver.url(`/rollup-${engine}`));
+    const created = await publishNow(channelId);
+    await settledPost(created.id);
+    // What the kill leaves: the delivery published, the post's status from before.
+    await app.varde.ctx.db.query(`UPDATE posts SET status = 'publishing' WHERE id = $1`, [created.id]);
+    await rollupUnsettledPosts(app.varde.ctx.db); // every worker runs it periodically, and soon after start
+    expect((await api('GET', `${user.ws}/posts/${created.id}`)).body.status).toBe('published');
   });
 
   describe('a network that cannot deduplicate', () => {

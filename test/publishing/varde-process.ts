@@ -26,7 +26,7 @@ export interface VardeProcess {
   kill(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export async function spawnVarde(command: 'start' | 'serve' | 'worker', env: Record<string, string>, readyTimeoutMs = 30_000): Promise<VardeProcess> {
+export async function spawnVarde(command: 'start' | 'serve' | 'worker', env: Record<string, string>, readyTimeoutMs = 45_000): Promise<VardeProcess> {
   const base = Object.fromEntries(INHERITED.filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]!]));
   const child = spawn(process.execPath, [BIN, command], {
     cwd: ROOT,

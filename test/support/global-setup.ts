@@ -32,6 +32,12 @@ export default async function setup(project: TestProject) {
     if (process.env.VARDE_REQUIRE_ALL_SUITES === '1') throw new Error(`${msg} (VARDE_REQUIRE_ALL_SUITES=1 forbids skipping)`);
     console.log(msg);
   }
+  const chromium = process.env.VARDE_CHROMIUM ?? '/usr/lib/chromium/chromium';
+  if (!fs.existsSync(chromium)) {
+    const msg = `Browser suite skipped: no Chromium at ${chromium}; install it with \`apt-get install chromium\` (or set VARDE_CHROMIUM) to run it.`;
+    if (process.env.VARDE_REQUIRE_ALL_SUITES === '1') throw new Error(`${msg} (VARDE_REQUIRE_ALL_SUITES=1 forbids skipping)`);
+    console.log(msg);
+  }
 }
 
 declare module 'vitest' {

@@ -59,7 +59,16 @@ export async function ensureBuild({ force = false, quiet = false } = {}) {
     }
     if (!quiet) console.log('varde: building the web app (web/dist)…');
     const started = Date.now();
-    await vite.build({ configFile: path.join(web, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info' });
+    // A production build even when called from a test runner (vitest sets NODE_ENV=test, which
+    // would bundle React's development build).
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await vite.build({ configFile: path.join(web, 'vite.config.ts'), mode: 'production', logLevel: quiet ? 'warn' : 'info' });
+    } finally {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = nodeEnv;
+    }
     if (!quiet) console.log(`varde: web app built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return true;
   } finally {

@@ -16,6 +16,7 @@ import { buildRecord, createOrFind, getRecordRef, knownPart, parseAtUri, publish
 import { BlueskySession, createSession, jwtScope, readCredentials } from './session.js';
 import { createXrpc, isNotFound, toProviderError, XrpcError, type Xrpc } from './xrpc.js';
 import { blueskyConnectSchema } from './connect.schema.js';
+import { deleteOnBluesky, likeOnBluesky, listBlueskyInbox, replyOnBluesky } from './inbox.js';
 
 export { fetchLinkPreview, LinkPreviewError, type LinkPreview } from './link-preview.js';
 
@@ -33,7 +34,9 @@ function pdsUrlOf(settings: Record<string, unknown>): string {
 export const blueskyProvider = {
   network: 'bluesky',
   connectSchema: blueskyConnectSchema,
+  fetchesLinks: true,
   idempotentPublish: true,
+  inboxKinds: ['reply', 'mention', 'quote'],
 
   /** Logs in with `{ handle, appPassword, pdsUrl? }` and returns the session to store. */
   async connect(input, http) {
@@ -136,6 +139,14 @@ export const blueskyProvider = {
   describeSettings(settings) {
     return { pdsUrl: pdsUrlOf(settings) };
   },
+
+  /** Replies, mentions and quotes from the notifications the PDS's AppView keeps (inbox.ts). */
+  listInbox: (ctx, opts) => listBlueskyInbox(openClient(ctx), opts),
+  /** A reply at the record key derived from the reply's own idempotency key. */
+  replyTo: (ctx, item, content) => replyOnBluesky(ctx, openClient(ctx), item, content),
+  likeItem: (ctx, item) => likeOnBluesky(openClient(ctx), item),
+  /** Only this account's own posts (the replies Varde sent). */
+  deleteItem: (ctx, item) => deleteOnBluesky(openClient(ctx), item),
 } satisfies Provider;
 
 /** A malformed key is a bug upstream; refuse it rather than let it look like a network failure. */

@@ -6,7 +6,8 @@
  * and Graph's errors and usage headers. Faults come from the kit (`emu.fault`).
  */
 import type { EmuRequest, EmuResponse } from '../kit.js';
-import { GraphEmulator, businessUsage, graphError, params, type TokenRecord } from '../meta/graph-emulator.js';
+import { GraphEmulator, businessUsage, graphError, type TokenRecord } from '../meta/graph-emulator.js';
+import { registerFacebookLogin } from '../meta/facebook-login.js';
 import { FacebookState, type FbPage } from './state.js';
 import { registerPublishing } from './publishing.js';
 import { registerEngagement } from './engagement.js';
@@ -29,6 +30,7 @@ export interface FacebookEmulator {
 export async function startFacebookEmulator(publicUrl: string, slug = 'facebook'): Promise<FacebookEmulator> {
   const g = await GraphEmulator.start({ appId: FB_APP_ID, appSecret: FB_APP_SECRET, redirectUri: `${publicUrl}/api/v1/oauth/callback/${slug}`, prefix: FB_PREFIX });
   const state = new FacebookState();
+  const login = registerFacebookLogin(g, state);
   const self: FacebookEmulator = {
     g, state, chunkSize: 64 * 1024,
     env: (extra = {}) => ({
@@ -36,55 +38,9 @@ export async function startFacebookEmulator(publicUrl: string, slug = 'facebook'
       [`VARDE_${slug.toUpperCase()}_GRAPH_URL`]: g.base, [`VARDE_${slug.toUpperCase()}_VIDEO_URL`]: g.base, [`VARDE_${slug.toUpperCase()}_DIALOG_URL`]: g.base,
       ...extra,
     }),
-    addUser(userId, name, pages) {
-      const made = pages.map((p) => ({ id: p.id ?? g.nextId(), name: p.name ?? 'A Page', category: p.category ?? 'Brand', tasks: p.tasks ?? ['ANALYZE', 'ADVERTISE', 'MODERATE', 'CREATE_CONTENT', 'MANAGE'], followers: p.followers ?? 1200, ...p } as FbPage));
-      for (const p of made) state.pages.set(p.id, p);
-      state.users.set(userId, { id: userId, name, pageIds: made.map((p) => p.id) });
-      return made;
-    },
+    addUser: (userId, name, pages) => login.addUser(userId, name, pages),
     close: () => g.close(),
   };
-
-  g.route('GET', '/dialog/oauth', (req) => g.loginDialog(req));
-  const token = (req: EmuRequest): EmuResponse => {
-    const p = params(req);
-    if (p.grant_type === 'fb_exchange_token') {
-      if (p.client_id !== FB_APP_ID || p.client_secret !== FB_APP_SECRET) return graphError(400, 1, 'Error validating client secret.');
-      const rec = g.tokens.get(p.fb_exchange_token ?? '');
-      if (!rec || (rec.expiresAt !== null && rec.expiresAt < Date.now())) return graphError(400, 190, 'Error validating access token: The session is invalid.', { subcode: 463 });
-      return { json: { access_token: g.mint('long_user', rec.userId, 5_184_000), token_type: 'bearer', expires_in: 5_184_000 } };
-    }
-    const redeemed = g.redeemCode(p);
-    if (!('userId' in redeemed)) return redeemed;
-    return { json: { access_token: g.mint('user', redeemed.userId, 3600), token_type: 'bearer', expires_in: 3600 } };
-  };
-  g.route('GET', '/oauth/access_token', token);
-  g.route('POST', '/oauth/access_token', token);
-
-  g.route('GET', '/me/accounts', (req) => {
-    const who = g.auth(req, ['user', 'long_user']);
-    if (!('token' in who)) return who;
-    const user = state.users.get(who.userId);
-    const limit = Number(req.query.limit ?? 25);
-    const all = (user?.pageIds ?? []).map((id) => state.pages.get(id)!).filter(Boolean);
-    const start = req.query.after ? Number(Buffer.from(req.query.after, 'base64').toString()) : 0;
-    const slice = all.slice(start, start + limit);
-    const data = slice.map((p) => pageFields(p, req.query.fields, who));
-    const more = start + limit < all.length;
-    return { json: { data, paging: { cursors: { before: Buffer.from(String(start)).toString('base64'), after: Buffer.from(String(start + limit)).toString('base64') }, ...(more ? { next: `${g.base}/me/accounts?after=${Buffer.from(String(start + limit)).toString('base64')}` } : {}) } } };
-  });
-
-  function pageFields(p: FbPage, fields: string | undefined, who: TokenRecord): Record<string, unknown> {
-    const wanted = (fields ?? 'id,name').split(',');
-    const out: Record<string, unknown> = { id: p.id };
-    const value: Record<string, unknown> = {
-      name: p.name, category: p.category, tasks: p.tasks, username: p.username, link: `https://www.facebook.com/${p.username ?? p.id}`,
-      followers_count: p.followers, fan_count: p.followers - 10,
-      access_token: who.kind === 'page' ? undefined : g.mint('page', who.userId, null, { pageId: p.id }),
-    };
-    for (const f of wanted) if (value[f] !== undefined) out[f] = value[f];
-    return out;
-  }
 
   registerPublishing(self);
   registerEngagement(self);
@@ -93,11 +49,8 @@ export async function startFacebookEmulator(publicUrl: string, slug = 'facebook'
   g.route('GET', '/:id', (req) => {
     const who = g.auth(req);
     if (!('token' in who)) return who;
-    const page = state.pages.get(req.params.id);
-    if (page) {
-      if (who.kind !== 'page' && !state.users.get(who.userId)?.pageIds.includes(page.id)) return graphError(403, 200, 'Permissions error');
-      return { json: pageFields(page, req.query.fields, who), headers: businessUsage(page.id, 'pages', 3) };
-    }
+    const page = login.readPage(req, who);
+    if (page) return { ...page, headers: businessUsage(req.params.id, 'pages', 3) };
     const video = state.videos.get(req.params.id);
     if (video) {
       const phase = (done: boolean) => ({ status: done ? 'complete' : 'not_started' });

@@ -31,11 +31,11 @@ export function makeMp4(opts: { width?: number; height?: number; seconds?: numbe
   return Buffer.concat([ftyp, box('moov', mvhd, box('trak', tkhd)), box('mdat', crypto.randomBytes(payloadBytes))]);
 }
 
-async function upload(app: TestApp, user: TestUser, bytes: Buffer, filename: string, mime: string): Promise<string> {
+export async function uploadBytes(app: TestApp, user: TestUser, bytes: Buffer, filename: string, mime: string): Promise<string> {
   const res = await app.api('POST', `${user.ws}/media?filename=${filename}`, bytes, user.token, { 'content-type': mime });
   if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id;
 }
 
-export const uploadJpeg = (app: TestApp, user: TestUser, width = 1080, height = 1080, padBytes = 16) => upload(app, user, makeJpeg(width, height, padBytes), 'photo.jpg', 'image/jpeg');
-export const uploadMp4 = (app: TestApp, user: TestUser, opts: Parameters<typeof makeMp4>[0] = {}) => upload(app, user, makeMp4(opts), 'clip.mp4', 'video/mp4');
+export const uploadJpeg = (app: TestApp, user: TestUser, width = 1080, height = 1080, padBytes = 16) => uploadBytes(app, user, makeJpeg(width, height, padBytes), 'photo.jpg', 'image/jpeg');
+export const uploadMp4 = (app: TestApp, user: TestUser, opts: Parameters<typeof makeMp4>[0] = {}) => uploadBytes(app, user, makeMp4(opts), 'clip.mp4', 'video/mp4');

@@ -68,3 +68,14 @@ export async function freePort(): Promise<number> {
 export function listenOn(port: number) {
   return { config: { port }, publicUrl: `http://127.0.0.1:${port}`, env: { VARDE_PUBLIC_URL: `http://127.0.0.1:${port}` } };
 }
+
+/**
+ * What Meta downloads must be served: a signed media URL of Varde's, fetched over HTTP, answers
+ * with the file. (A token longer than the router's parameter limit falls through to the web app's
+ * index.html, which Meta would refuse as "not a JPEG".)
+ */
+export async function fetchSignedMedia(app: TestApp, mediaId: string): Promise<{ status: number; contentType: string | null }> {
+  const res = await fetch(mediaUrl(app.varde.ctx.config.publicUrl, app.varde.ctx.secrets, mediaId));
+  await res.arrayBuffer();
+  return { status: res.status, contentType: res.headers.get('content-type') };
+}

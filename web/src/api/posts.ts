@@ -1,14 +1,14 @@
 /** Posts: one post, the calendar's range, drafts, and every action on a post or a delivery. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, ApiError, unwrap, unwrapAs } from './client';
-import type { CheckResult, Media, PostDetail, PostInput, PostSummary, ScheduleInput } from './types';
+import type { CalendarPost, CheckResult, Media, PostDetail, PostInput, PostSummary, ScheduleInput } from './types';
 
 export const postKey = (workspaceId: string, postId: string) => ['post', workspaceId, postId] as const;
 export const calendarKey = (workspaceId: string) => ['calendar', workspaceId] as const;
 
 export interface CalendarFilters {
   channelId?: string;
-  status?: PostSummary['status'];
+  status?: CalendarPost['status'];
 }
 
 /** One post; `refetchInterval` polls (used while live updates are disconnected). */

@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { networkLook } from '../lib/networks';
 import { statusLook } from '../lib/status';
 
-export function NetworkBadge({ network, size = 'md', label }: { network: string; size?: 'sm' | 'md'; label?: string }) {
+/** `decorative` when the network's name is written right beside it (no need to say it twice). */
+export function NetworkBadge({ network, size = 'md', label, decorative = false }: { network: string; size?: 'sm' | 'md'; label?: string; decorative?: boolean }) {
   const look = networkLook(network);
+  const a11y = decorative ? { 'aria-hidden': true } : { role: 'img', 'aria-label': label ?? look.name };
   return (
-    <span className={`net-badge net-badge--${size}`} style={{ background: look.color, color: look.ink }} title={label ?? look.name} role="img" aria-label={label ?? look.name}>
+    <span className={`net-badge net-badge--${size}`} style={{ background: look.color, color: look.ink }} title={label ?? look.name} {...a11y}>
       <span aria-hidden="true">{look.monogram}</span>
     </span>
   );

@@ -68,7 +68,7 @@ export const enApp = {
     noSlots: 'This channel has no posting times, so it has no free slots.', reorderHint: 'Moving a post swaps its time with its neighbour’s (on all the channels it goes to).',
   },
   status: {
-    draft: 'Draft', scheduled: 'Scheduled', queued: 'Queued', publishing: 'Publishing', published: 'Published', partially_failed: 'Partly failed',
+    draft: 'Draft', awaiting_approval: 'Awaiting approval', scheduled: 'Scheduled', queued: 'Queued', publishing: 'Publishing', published: 'Published', partially_failed: 'Partly failed',
     failed: 'Failed', needs_attention: 'Needs attention', cancelled: 'Cancelled', deleted: 'Deleted',
   },
   errors: {

@@ -70,7 +70,7 @@ export const nbApp: Pick<Messages, 'common' | 'shell' | 'nav' | 'live' | 'notFou
     noSlots: 'Denne kanalen har ingen publiseringstider, og dermed ingen ledige tider.', reorderHint: 'Når du flytter et innlegg, bytter det tid med naboen (på alle kanalene det skal til).',
   },
   status: {
-    draft: 'Utkast', scheduled: 'Planlagt', queued: 'I kø', publishing: 'Publiseres', published: 'Publisert', partially_failed: 'Delvis feilet',
+    draft: 'Utkast', awaiting_approval: 'Venter på godkjenning', scheduled: 'Planlagt', queued: 'I kø', publishing: 'Publiseres', published: 'Publisert', partially_failed: 'Delvis feilet',
     failed: 'Feilet', needs_attention: 'Trenger oppfølging', cancelled: 'Avbrutt', deleted: 'Slettet',
   },
   errors: {

@@ -71,7 +71,7 @@ export default function CalendarPage() {
         <ListView posts={posts} channels={channelMap} workspaceId={workspaceId} />
       ) : (
         <Suspense fallback={<Loading />}>
-          <MonthWeekView view={view} anchor={anchor.toJSDate()} posts={posts} channels={channelMap}
+          <MonthWeekView view={view} anchor={anchor.toISODate()!} posts={posts} channels={channelMap}
             onOpenPost={(id) => navigate(`/w/${workspaceId}/posts/${id}`)} onOpenDay={setOpenDay} onMove={move} />
         </Suspense>
       )}

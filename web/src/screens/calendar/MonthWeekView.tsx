@@ -3,14 +3,14 @@
  * drag a scheduled post to another day or time to reschedule it; Enter or click opens it; "+N"
  * opens the day's full list. Marks `data-ready` and a performance mark once the posts are drawn.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import FullCalendar from '@fullcalendar/react';
 import dayGridPlugin from '@fullcalendar/daygrid';
 import timeGridPlugin from '@fullcalendar/timegrid';
 import interactionPlugin from '@fullcalendar/interaction';
 import nbLocale from '@fullcalendar/core/locales/nb';
 import enGbLocale from '@fullcalendar/core/locales/en-gb';
-import type { EventContentArg, EventDropArg, EventMountArg } from '@fullcalendar/core';
+import type { EventClickArg, EventContentArg, EventDropArg, EventMountArg } from '@fullcalendar/core';
 import { useTranslation } from 'react-i18next';
 import type { CalendarPost, Channel } from '../../api/types';
 import { useFormat } from '../../i18n/format';
@@ -20,7 +20,8 @@ import { toEvents, type MoreEventProps, type PostEventProps } from './events';
 
 interface Props {
   view: 'month' | 'week';
-  anchor: Date;
+  /** The day to show (YYYY-MM-DD), in the browser's zone. */
+  anchor: string;
   posts: CalendarPost[];
   channels: Map<string, Channel>;
   onOpenPost(id: string): void;
@@ -28,8 +29,15 @@ interface Props {
   onMove(post: CalendarPost, start: Date, revert: () => void): void;
 }
 
-export default function MonthWeekView({ view, anchor, posts, channels, onOpenPost, onOpenDay, onMove }: Props) {
+/**
+ * Every option handed to FullCalendar stays the same object across re-renders of the page (a
+ * refetch, a live update): new callbacks would make it reset its options, and a drag in progress
+ * at that moment would be lost.
+ */
+function MonthWeekView({ view, anchor, posts, channels, onOpenPost, onOpenDay, onMove }: Props) {
   const { t, i18n } = useTranslation();
+  const actions = useRef({ onOpenPost, onOpenDay, onMove });
+  actions.current = { onOpenPost, onOpenDay, onMove };
   const fmt = useFormat();
   const ref = useRef<FullCalendar>(null);
   const wrapper = useRef<HTMLDivElement>(null);
@@ -42,6 +50,8 @@ export default function MonthWeekView({ view, anchor, posts, channels, onOpenPos
     if (api.view.type !== fcView) api.changeView(fcView, anchor);
     else api.gotoDate(anchor);
   }, [fcView, anchor]);
+  const [initialView] = useState(fcView);
+  const [initialDate] = useState(anchor);
 
   useEffect(() => {
     const frame = requestAnimationFrame(() => {
@@ -52,7 +62,7 @@ export default function MonthWeekView({ view, anchor, posts, channels, onOpenPos
     return () => cancelAnimationFrame(frame);
   }, [events, posts.length]);
 
-  const content = (arg: EventContentArg) => {
+  const content = useCallback((arg: EventContentArg) => {
     const props = arg.event.extendedProps as PostEventProps | MoreEventProps;
     if (props.kind === 'more') return <span className="fc-more-label">{t('calendar.more', { count: props.count })}</span>;
     const { icon: Icon } = statusLook(props.post.status);
@@ -68,9 +78,9 @@ export default function MonthWeekView({ view, anchor, posts, channels, onOpenPos
         <span className="ev__text">{props.post.text || t('post.noText')}</span>
       </span>
     );
-  };
+  }, [channels, fmt, t]);
 
-  const describe = (arg: EventMountArg) => {
+  const describe = useCallback((arg: EventMountArg) => {
     const props = arg.event.extendedProps as PostEventProps | MoreEventProps;
     if (props.kind === 'more') {
       arg.el.setAttribute('aria-label', t('calendar.moreLabel', { count: props.count, day: fmt.date(props.day) }));
@@ -83,23 +93,32 @@ export default function MonthWeekView({ view, anchor, posts, channels, onOpenPos
     arg.el.dataset.status = p.status;
     const first = channels.get(p.deliveries[0]?.channelId ?? '');
     if (first) arg.el.style.borderLeftColor = networkLook(first.network).color;
-  };
+  }, [channels, fmt, t]);
 
-  const drop = (arg: EventDropArg) => {
+  const drop = useCallback((arg: EventDropArg) => {
     const props = arg.event.extendedProps as PostEventProps;
     if (props.kind !== 'post' || !arg.event.start) return arg.revert();
-    onMove(props.post, arg.event.start, arg.revert);
-  };
+    actions.current.onMove(props.post, arg.event.start, arg.revert);
+  }, []);
+
+  const click = useCallback((arg: EventClickArg) => {
+    arg.jsEvent.preventDefault();
+    const props = arg.event.extendedProps as PostEventProps | MoreEventProps;
+    if (props.kind === 'more') actions.current.onOpenDay(props.day);
+    else actions.current.onOpenPost(props.post.id);
+  }, []);
+  const plugins = useMemo(() => [dayGridPlugin, timeGridPlugin, interactionPlugin], []);
+  const locales = useMemo(() => [nbLocale, enGbLocale], []);
 
   return (
     <div ref={wrapper} className={`calendar-grid calendar-grid--${view}`} data-view={view}>
       <FullCalendar
         ref={ref}
-        plugins={[dayGridPlugin, timeGridPlugin, interactionPlugin]}
-        initialView={fcView}
-        initialDate={anchor}
+        plugins={plugins}
+        initialView={initialView}
+        initialDate={initialDate}
         headerToolbar={false}
-        locales={[nbLocale, enGbLocale]}
+        locales={locales}
         locale={i18n.language === 'nb' ? 'nb' : fmt.locale.toLowerCase() === 'en-gb' ? 'en-gb' : 'en'}
         firstDay={fmt.weekStart % 7}
         timeZone="local"
@@ -114,12 +133,7 @@ export default function MonthWeekView({ view, anchor, posts, channels, onOpenPos
         editable
         eventDurationEditable={false}
         eventDrop={drop}
-        eventClick={(arg) => {
-          arg.jsEvent.preventDefault();
-          const props = arg.event.extendedProps as PostEventProps | MoreEventProps;
-          if (props.kind === 'more') onOpenDay(props.day);
-          else onOpenPost(props.post.id);
-        }}
+        eventClick={click}
         dayMaxEvents={false}
         nowIndicator
         slotDuration="01:00:00"
@@ -130,3 +144,5 @@ export default function MonthWeekView({ view, anchor, posts, channels, onOpenPos
     </div>
   );
 }
+
+export default memo(MonthWeekView);

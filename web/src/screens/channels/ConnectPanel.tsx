@@ -25,7 +25,7 @@ export function ConnectPanel() {
       <ul className="tiles" role="list">
         {list.map((n) => (
           <li key={n.network} className={`tile${n.offered ? '' : ' tile--coming'}`}>
-            <NetworkBadge network={n.network} />
+            <NetworkBadge network={n.network} decorative />
             <span className="tile__name">{n.name}{n.beta ? <span className="tag">{t('channels.beta')}</span> : null}</span>
             <NetworkAction info={n} onConnect={() => setConnecting(n.network)} />
           </li>

@@ -52,7 +52,7 @@ export function TargetPicker({ workspaceId, channels, draft, update }: Props) {
             {NETWORKS.filter((n) => n !== 'webhook').map((n) => (
               <label key={n} className="chip chip--small">
                 <input type="checkbox" checked={draft.checkNetworks.includes(n)} onChange={(e) => toggleNetwork(n, e.target.checked)} />
-                <NetworkBadge network={n} size="sm" />
+                <NetworkBadge network={n} size="sm" decorative />
                 <span>{NETWORK_NAMES[n]}</span>
               </label>
             ))}
