@@ -72,7 +72,7 @@ describe('crash test: SIGKILL at five moments, then restart on the same data dir
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('publishes every delivery exactly once', { timeout: 90_000 }, async () => {
+  it('publishes every delivery exactly once', { timeout: 240_000 }, async () => {
     const started = Date.now();
     const trace = (line: string) => process.env.VARDE_TEST_TRACE && console.info(`[crash +${Date.now() - started} ms] ${line}`);
     const env = {
