@@ -25,6 +25,7 @@ import { VERSION } from './version.js';
 import { Maintenance } from './maintenance.js';
 import { refreshExpiringTokens } from '../channels/token-refresh.service.js';
 import { sendQueuedEmails } from '../email/email.service.js';
+import { INBOX_TICK_MS, runInboxTasks } from '../inbox/inbox.task.js';
 
 export type Mode = 'all' | 'serve' | 'worker';
 
@@ -77,6 +78,7 @@ export async function startVarde(opts: StartOptions): Promise<Varde> {
       maintenance = new Maintenance(ctx, [
         { name: 'tokens.refresh', everyMs: 60_000, run: refreshExpiringTokens },
         { name: 'email.send', everyMs: 5_000, run: sendQueuedEmails },
+        { name: 'inbox', everyMs: INBOX_TICK_MS, run: runInboxTasks },
         { name: 'posts.rollup', everyMs: 60_000, run: (c) => rollupUnsettledPosts(c.db) },
       ]);
     }

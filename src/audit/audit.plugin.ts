@@ -10,7 +10,7 @@ import { insertAudit } from './audit.repository.js';
 
 const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Requests that change nothing although they are POSTs. */
-const NOT_CHANGES = [/\/posts\/check$/, /\/link-preview$/];
+const NOT_CHANGES = [/\/posts\/check$/, /\/link-preview$/, /^\/api\/v1\/webhooks\//, /\/inbox\/rules\/dry-run$/, /\/saved-replies\/:id\/render$/];
 
 declare module 'fastify' {
   interface FastifyReply {

@@ -34,7 +34,7 @@ export function listCalendarPosts(db: Queryable, workspaceId: string, q: Calenda
        coalesce((SELECT json_agg(json_build_array(d.id, d.channel_id, d.state) ORDER BY d.created_at, d.id)
                  FROM deliveries d WHERE d.post_id = p.id), '[]'::json) AS deliveries
      FROM posts p
-     WHERE p.workspace_id = $1 AND p.scheduled_at >= $2 AND p.scheduled_at < $3
+     WHERE p.workspace_id = $1 AND p.kind = 'post' AND p.scheduled_at >= $2 AND p.scheduled_at < $3
        AND ($4::text IS NULL OR p.status = $4)
        AND ($5::uuid IS NULL OR EXISTS (SELECT 1 FROM deliveries d WHERE d.post_id = p.id AND d.channel_id = $5))
        AND ($6::uuid IS NULL OR p.campaign_id = $6)

@@ -79,7 +79,7 @@ export function channelsRoutes(app: FastifyInstance, ctx: AppContext) {
     const upcoming = await ctx.db.query(
       `SELECT d.id AS "deliveryId", d.post_id AS "postId", d.due_at AS "dueAt", d.state, p.content->>'text' AS text
        FROM deliveries d JOIN posts p ON p.id = d.post_id
-       WHERE d.workspace_id = $1 AND d.channel_id = $2 AND d.state IN ('scheduled', 'queued', 'publishing') ORDER BY d.due_at LIMIT 200`,
+       WHERE d.workspace_id = $1 AND d.channel_id = $2 AND p.kind = 'post' AND d.state IN ('scheduled', 'queued', 'publishing') ORDER BY d.due_at LIMIT 200`,
       [access.workspaceId, channel.id],
     );
     const free = channel.slots.length && req.query.free > 0 ? await service.nextSlots(ctx.db, channel, now, req.query.free) : [];

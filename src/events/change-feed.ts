@@ -13,6 +13,8 @@ import { databaseNow, findChangesSince, type ChangeRow } from './events.reposito
 export interface ChangeBatch {
   posts: { id: string; status: string }[];
   deliveries: { id: string; postId: string; state: string }[];
+  /** Inbox items new or changed (state, assignee, tags, read…): an open inbox refetches them. */
+  inbox: { id: string; state: string }[];
 }
 
 export type ChangeListener = (batch: ChangeBatch) => void;
@@ -97,8 +99,9 @@ export class ChangeFeed {
     const byWorkspace = new Map<string, ChangeBatch>();
     for (const r of rows) {
       let batch = byWorkspace.get(r.workspace_id);
-      if (!batch) byWorkspace.set(r.workspace_id, (batch = { posts: [], deliveries: [] }));
+      if (!batch) byWorkspace.set(r.workspace_id, (batch = { posts: [], deliveries: [], inbox: [] }));
       if (r.kind === 'post') batch.posts.push({ id: r.id, status: r.state });
+      else if (r.kind === 'inbox_item') batch.inbox.push({ id: r.id, state: r.state });
       else batch.deliveries.push({ id: r.id, postId: r.post_id, state: r.state });
     }
     for (const [workspaceId, batch] of byWorkspace) {

@@ -1,8 +1,8 @@
-/** What changed in posts and deliveries since a moment, for the workspaces someone is watching. */
+/** What changed in posts, deliveries and inbox items since a moment, for the workspaces someone is watching. */
 import type { Queryable } from '../db/client.js';
 
 export interface ChangeRow {
-  kind: 'post' | 'delivery';
+  kind: 'post' | 'delivery' | 'inbox_item';
   workspace_id: string;
   post_id: string;
   id: string;
@@ -24,6 +24,9 @@ export function findChangesSince(db: Queryable, workspaceIds: string[], since: D
      UNION ALL
      SELECT 'post' AS kind, p.workspace_id, p.id AS post_id, p.id, p.status AS state, p.updated_at
        FROM posts p WHERE p.workspace_id = ANY($1::uuid[]) AND p.updated_at > $2
+     UNION ALL
+     SELECT 'inbox_item' AS kind, i.workspace_id, i.post_id, i.id, i.state, i.updated_at
+       FROM inbox_items i WHERE i.workspace_id = ANY($1::uuid[]) AND i.updated_at > $2
      ORDER BY updated_at
      LIMIT 5000`,
     [workspaceIds, since],

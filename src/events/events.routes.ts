@@ -24,7 +24,7 @@ export function eventsRoutes(app: FastifyInstance, ctx: AppContext, opts: Change
   app.withTypeProvider<ZodTypeProvider>().get('/api/v1/workspaces/:workspaceId/events', {
     schema: {
       tags: ['posts'], params: WorkspaceParams,
-      summary: 'Live status (text/event-stream): `change` events list the posts and deliveries whose state changed',
+      summary: 'Live status (text/event-stream): `change` events list the posts, deliveries and inbox items that changed',
     },
   }, async (req, reply) => {
     const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'read');

@@ -95,7 +95,7 @@ export const listAttempts = (db: Queryable, workspaceId: string, deliveryIds: st
 export async function listPosts(db: Queryable, workspaceId: string, q: { from?: string; to?: string; status?: string; channelId?: string; limit: number; offset: number }) {
   return db.query<PostRow>(
     `SELECT p.* FROM posts p
-     WHERE p.workspace_id = $1
+     WHERE p.workspace_id = $1 AND p.kind = 'post'
        AND ($2::timestamptz IS NULL OR p.scheduled_at >= $2)
        AND ($3::timestamptz IS NULL OR p.scheduled_at < $3)
        AND ($4::text IS NULL OR p.status = $4)

@@ -10,6 +10,7 @@ import { webhookProvider } from './webhook/webhook.provider.js';
 import { mastodonProvider } from './mastodon/mastodon.provider.js';
 import { telegramProvider } from './telegram/telegram.provider.js';
 import { discordProvider } from './discord/discord.provider.js';
+import { redditProvider } from './reddit/reddit.provider.js';
 import { facebookProvider } from './facebook/facebook.provider.js';
 import { instagramProvider } from './instagram/instagram.provider.js';
 import { threadsProvider } from './threads/threads.provider.js';
@@ -18,8 +19,9 @@ import { youtubeProvider } from './youtube/youtube.provider.js';
 import { linkedinProvider } from './linkedin/linkedin.provider.js';
 import { snapchatProvider } from './snapchat/snapchat.provider.js';
 import { pinterestProvider } from './pinterest/pinterest.provider.js';
+import { tiktokProvider } from './tiktok/tiktok.provider.js';
 
-export const BUILT_IN_PROVIDERS: Provider[] = [blueskyProvider, webhookProvider, mastodonProvider, facebookProvider, xProvider, youtubeProvider, telegramProvider, instagramProvider, discordProvider, linkedinProvider, snapchatProvider, pinterestProvider, threadsProvider];
+export const BUILT_IN_PROVIDERS: Provider[] = [blueskyProvider, webhookProvider, mastodonProvider, facebookProvider, xProvider, youtubeProvider, telegramProvider, instagramProvider, discordProvider, linkedinProvider, snapchatProvider, pinterestProvider, threadsProvider, tiktokProvider, redditProvider];
 
 export interface ProviderRegistry {
   get(network: string): Provider;

@@ -13,6 +13,7 @@ import { ProviderError } from '../providers/provider-error.js';
 import { buildContent, buildProviderContext, type PostContentRow } from './provider-context.js';
 import { finishDelivery, type ClaimedDelivery, type Finish } from './publishing.repository.js';
 import { decide } from './retry-policy.js';
+import { publishingTarget } from './reply-target.js';
 
 /** What the deliveries of one claimed batch share. */
 export interface PublishCaches {
@@ -66,7 +67,7 @@ export async function publishOne(ctx: AppContext, d: ClaimedDelivery, workerId: 
     await finish(ctx, caches, d, workerId, { state: 'queued', availableAt: blocked, error: { kind: 'rate_limited', message }, attempt: { outcome: 'deferred', errorKind: 'rate_limited', errorMessage: message } });
     return;
   }
-  const provider = ctx.providers.get(channel.network);
+  const provider = publishingTarget(ctx.providers.get(channel.network), d.reply_to);
   const pctx = buildProviderContext(ctx, channel, d, credentialsFor(ctx, channel, caches));
   const content = await buildContent(ctx, post, d);
 

@@ -8,6 +8,7 @@ import type { ChannelRow } from '../channels/channels.repository.js';
 import type { Db, Queryable } from '../db/client.js';
 import { rollupPosts, type DeliveryRow, type DeliveryState } from '../posts/posts.repository.js';
 import type { PostContent } from '../posts/posts.schemas.js';
+import type { InboxItem } from '../providers/contract.js';
 
 /** What the worker reads of a claimed delivery: only what publishing needs (fewer columns, faster). */
 export interface ClaimedDelivery extends Pick<DeliveryRow, 'id' | 'workspace_id' | 'post_id' | 'channel_id' | 'override' | 'idempotency_key' | 'due_at' | 'attempt_count' | 'result'> {
@@ -18,6 +19,8 @@ export interface ClaimedDelivery extends Pick<DeliveryRow, 'id' | 'workspace_id'
   channel_version: number;
   /** The previous attempt ended without a known outcome (worker died, or the network timed out). */
   outcome_unknown: boolean;
+  /** A reply from the inbox: the item it answers (published with the provider's replyTo). */
+  reply_to: InboxItem | null;
 }
 
 /** A row version as a number: a timestamp in µs since the epoch (exact in a float8). */
@@ -54,13 +57,13 @@ WITH expired AS (
   UPDATE deliveries d SET state = 'publishing', locked_by = $1, locked_until = now() + make_interval(secs => $3),
     attempt_count = d.attempt_count + 1, updated_at = now()
   FROM due WHERE d.id = due.id AND d.id = ANY (ARRAY(SELECT id FROM due)) -- by primary key, not a scan
-  RETURNING d.id, d.workspace_id, d.post_id, d.channel_id, d.override, d.idempotency_key, d.due_at, d.attempt_count, d.result, due.prev_state
+  RETURNING d.id, d.workspace_id, d.post_id, d.channel_id, d.override, d.idempotency_key, d.due_at, d.attempt_count, d.result, d.reply_to, due.prev_state
 ), attempts AS (
   INSERT INTO delivery_attempts (id, delivery_id, workspace_id, number, worker_id)
   SELECT gen_random_uuid(), c.id, c.workspace_id, c.attempt_count, $1 FROM claimed c
   RETURNING id, delivery_id
 )
-SELECT c.id, c.workspace_id, c.post_id, c.channel_id, c.override, c.idempotency_key, c.due_at, c.attempt_count, c.result,
+SELECT c.id, c.workspace_id, c.post_id, c.channel_id, c.override, c.idempotency_key, c.due_at, c.attempt_count, c.result, c.reply_to,
   a.id AS attempt_id, p.content AS post_content, ${VERSION_SQL('ch.updated_at')} AS channel_version,
   (c.prev_state = 'publishing' OR (c.attempt_count > 1 AND (
     SELECT pa.outcome FROM delivery_attempts pa WHERE pa.delivery_id = c.id AND pa.number < c.attempt_count

@@ -24,6 +24,7 @@ import { mediaRoutes } from '../media/media.routes.js';
 import { postsRoutes } from '../posts/posts.routes.js';
 import { notificationsRoutes } from '../notifications/notifications.routes.js';
 import { eventsRoutes } from '../events/events.routes.js';
+import { inboxRoutes } from '../inbox/inbox.routes.js';
 import { registerWebApp } from './web.plugin.js';
 
 export interface ServerOptions {
@@ -38,6 +39,8 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions): Promise
     bodyLimit: ctx.config.bodyLimitBytes,
     logController: new LogController({ disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace' }),
     trustProxy: ctx.config.trustProxy,
+    // Signed media URLs and review-link tokens are longer than the default 100 characters.
+    routerOptions: { maxParamLength: 500 },
   });
   // The API speaks JSON (and raw bytes for uploads): a text/plain body is a 415, not a string for
   // the schemas to puzzle over; it is also the one body type a cross-site form can send unasked.
@@ -79,7 +82,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions): Promise
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, securityRoutes, auditRoutes, membersRoutes, approvalsRoutes, workspacesRoutes, channelsRoutes, oauthRoutes, mediaRoutes, postsRoutes, notificationsRoutes]) routes(app, ctx);
+  for (const routes of [authRoutes, securityRoutes, auditRoutes, membersRoutes, approvalsRoutes, workspacesRoutes, channelsRoutes, oauthRoutes, mediaRoutes, postsRoutes, notificationsRoutes, inboxRoutes]) routes(app, ctx);
   eventsRoutes(app, ctx);
   await registerWebApp(app, ctx);
   return app;

@@ -44,7 +44,7 @@ describeBrowser('web app: Norwegian on a phone', () => {
     expect(await sideways(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'mobile-calendar');
 
-    await page.getByRole('button', { name: 'Måned' }).click();
+    await page.getByRole('button', { name: 'Måned', exact: true }).click();
     const firstHeader = page.locator('.fc-col-header-cell').first();
     await firstHeader.waitFor();
     expect((await firstHeader.textContent())?.toLowerCase()).toMatch(/^man/);

@@ -180,7 +180,12 @@ describe('Instagram', () => {
     const ctx = await channelContext(app, user, channelId);
     const item = { id: 'm', mime: 'image/jpeg', kind: 'image' as const, size: 1, sha256: 'x', read: async () => new Uint8Array() };
     const content = (text: string) => ({ parts: [{ text, media: [item] }], options: {}, meta: { postId: 'p', deliveryId: 'd', dueAt: new Date().toISOString() } });
-    const make = async (text: string) => (await ig.g.emu.requests, (await fetch(`${ig.g.base}/${igId}/media`, { method: 'POST', headers: { authorization: `Bearer ${(ctx.credentials as any).pageToken}`, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ image_url: ctx.mediaUrl({ ...item, id: await uploadJpeg(app, user) }), caption: text }) }).then((r) => r.json())).id as string);
+    // A container made directly, as an earlier attempt would have, and recorded before its publish.
+    const make = async (text: string) => {
+      const imageUrl = ctx.mediaUrl({ ...item, id: await uploadJpeg(app, user) });
+      const res = await fetch(`${ig.g.base}/${igId}/media`, { method: 'POST', headers: { authorization: `Bearer ${(ctx.credentials as any).pageToken}`, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ image_url: imageUrl, caption: text }) });
+      return (await res.json()).id as string;
+    };
     // FINISHED: not out yet; publishing reuses the very container.
     const finished = await make('Recorded, finished');
     const pending = [{ externalId: finished, ref: { stage: 'container', containerId: finished } }];

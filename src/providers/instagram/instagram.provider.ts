@@ -69,7 +69,7 @@ export const instagramProvider = {
   publish: publishToInstagram,
   reconcile: reconcileInstagram,
 
-  /** Instagram's API deletes posts only since v22 and only for some media; a refusal is shown as is. */
+  /** Deletes the media where Meta's API allows it; Meta's refusal is shown as is. */
   async deletePost(ctx, result) {
     if (result.parts[0]?.ref?.mediaIdUnknown) throw new ProviderError('rejected', 'Varde does not know which Instagram post this became; delete it in the app');
     try {

@@ -81,7 +81,7 @@ export function toProviderError(err: unknown, doing: string, now = Date.now()): 
       return new ProviderError('auth_expired', `The group became a supergroup (${err.parameters.migrate_to_chat_id}); reconnect the channel with the new chat id`, options);
     }
     // The token was revoked, or the bot lost the chat (kicked, demoted, chat deleted): reconnect.
-    if (err.code === 401 || err.code === 403 || /chat not found|not enough rights to send/i.test(err.description)) {
+    if (err.code === 401 || err.code === 403 || /chat not found|not enough rights to send|need administrator rights/i.test(err.description)) {
       return new ProviderError('auth_expired', text, options);
     }
     if (err.code >= 500) return new ProviderError('transient', text, options);

@@ -192,10 +192,13 @@ export async function startTikTokEmulator(opts: { redirectUri?: string } = {}): 
       }
     }
     const uploaded = p.received.reduce((n, b) => n + b.length, 0);
-    return ok({
+    const answer = ok({
       status: p.status, ...(p.failReason ? { fail_reason: p.failReason } : {}), uploaded_bytes: p.source === 'FILE_UPLOAD' ? uploaded : undefined, downloaded_bytes: p.source === 'PULL_FROM_URL' ? uploaded : undefined,
-      publicaly_available_post_id: p.status === 'PUBLISH_COMPLETE' && p.privacy !== 'SELF_ONLY' ? [Number(p.postId)] : [],
+      publicaly_available_post_id: p.status === 'PUBLISH_COMPLETE' && p.privacy !== 'SELF_ONLY' ? [p.postId] : [],
     });
+    // TikTok sends the video id as a bare 19-digit JSON number (more digits than a double holds).
+    const text = JSON.stringify(answer.json).replace(/"publicaly_available_post_id":\["(\d+)"\]/, '"publicaly_available_post_id":[$1]');
+    return { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(text) };
   });
 
   emu.route('POST', '/v2/video/list/', (req) => {
