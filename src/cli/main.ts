@@ -8,6 +8,7 @@ import { ConfigError } from '../app/config.js';
 import { VERSION } from '../app/version.js';
 import { registerLocalCommands } from './local.commands.js';
 import { registerRemoteCommands } from './remote.commands.js';
+import { registerInboxCommands } from './inbox.commands.js';
 import { CliError } from './output.js';
 
 const program = new Command('varde')
@@ -18,6 +19,7 @@ const program = new Command('varde')
 
 registerLocalCommands(program);
 registerRemoteCommands(program);
+registerInboxCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -29,7 +29,8 @@ interface ActionRow {
 const claimActions = (db: Queryable, limit: number) =>
   db.query<ActionRow>(
     `UPDATE inbox_actions a SET available_at = now() + interval '5 minutes', attempts = a.attempts + 1
-     FROM (SELECT id FROM inbox_actions WHERE done_at IS NULL AND available_at <= now() ORDER BY available_at LIMIT $1 FOR UPDATE SKIP LOCKED) due
+     FROM (SELECT x.id FROM inbox_actions x JOIN inbox_items i ON i.id = x.item_id WHERE x.done_at IS NULL AND x.available_at <= now()
+           ORDER BY x.available_at, i.created_at, i.external_id LIMIT $1 FOR UPDATE OF x SKIP LOCKED) due
      WHERE a.id = due.id RETURNING a.id, a.workspace_id, a.item_id, a.rule_id, a.kind, a.attempts`,
     [limit],
   );

@@ -57,18 +57,19 @@ WITH expired AS (
   UPDATE deliveries d SET state = 'publishing', locked_by = $1, locked_until = now() + make_interval(secs => $3),
     attempt_count = d.attempt_count + 1, updated_at = now()
   FROM due WHERE d.id = due.id AND d.id = ANY (ARRAY(SELECT id FROM due)) -- by primary key, not a scan
-  RETURNING d.id, d.workspace_id, d.post_id, d.channel_id, d.override, d.idempotency_key, d.due_at, d.attempt_count, d.result, d.reply_to, due.prev_state
+  RETURNING d.id, d.workspace_id, d.post_id, d.channel_id, d.override, d.idempotency_key, d.due_at, d.attempt_count, d.result, d.reply_to,
+    due.prev_state, gen_random_uuid() AS attempt_id
 ), attempts AS (
+  -- Runs although nothing reads it: PostgreSQL always completes data-modifying WITH statements.
   INSERT INTO delivery_attempts (id, delivery_id, workspace_id, number, worker_id)
-  SELECT gen_random_uuid(), c.id, c.workspace_id, c.attempt_count, $1 FROM claimed c
-  RETURNING id, delivery_id
+  SELECT c.attempt_id, c.id, c.workspace_id, c.attempt_count, $1 FROM claimed c
 )
 SELECT c.id, c.workspace_id, c.post_id, c.channel_id, c.override, c.idempotency_key, c.due_at, c.attempt_count, c.result, c.reply_to,
-  a.id AS attempt_id, p.content AS post_content, ${VERSION_SQL('ch.updated_at')} AS channel_version,
+  c.attempt_id, p.content AS post_content, ${VERSION_SQL('ch.updated_at')} AS channel_version,
   (c.prev_state = 'publishing' OR (c.attempt_count > 1 AND (
     SELECT pa.outcome FROM delivery_attempts pa WHERE pa.delivery_id = c.id AND pa.number < c.attempt_count
     ORDER BY pa.number DESC LIMIT 1) = 'unknown')) AS outcome_unknown
-FROM claimed c JOIN attempts a ON a.delivery_id = c.id JOIN posts p ON p.id = c.post_id JOIN channels ch ON ch.id = c.channel_id`;
+FROM claimed c JOIN posts p ON p.id = c.post_id JOIN channels ch ON ch.id = c.channel_id`;
 
 export function claimDue(db: Queryable, workerId: string, limit: number, leaseSeconds: number): Promise<ClaimedDelivery[]> {
   return db.query<ClaimedDelivery>(CLAIM_SQL, [workerId, limit, leaseSeconds]);

@@ -210,7 +210,8 @@ describe('Discord', () => {
     expect(emu.messagesIn(emu.text.id).some((m) => m.content.endsWith('what do you think?'))).toBe(false);
 
     const hookCtx = { ...ctx, credentials: { webhookId: emu.webhook.id, webhookToken: emu.webhook.token }, settings: { mode: 'webhook', channelId: emu.text.id } };
-    await expect(discordProvider.listInbox(hookCtx, {})).rejects.toThrow(/needs a channel connected with a bot/);
+    expect(await discordProvider.listInbox(hookCtx, { cursor: 'c' })).toEqual({ items: [], cursor: 'c' }); // a webhook sees nothing
+    await expect(discordProvider.replyTo(hookCtx, page.items[0], { text: 'x', media: [] })).rejects.toThrow(/needs a channel connected with a bot/);
   });
 
   it('counts reactions per message and the server’s members', async () => {

@@ -76,6 +76,18 @@ describe('Telegram', () => {
     expect(JSON.stringify(channel)).not.toContain(emu.bot.token);
   });
 
+  it('points the bot’s updates at Varde’s webhook when a secret is set and Varde is on https', async () => {
+    expect(channel.settings.updates).toBe('poll'); // this test server is plain http
+    const second = emu.addBot('varde_hooked_bot');
+    const app = testNetworkApp({ urls: { api: emu.url }, values: { WEBHOOK_SECRET: SECRET }, publicUrl: 'https://varde.example' });
+    const connected = await telegramProvider.connect({ botToken: second.token, chatId: '@varde_news' }, http, app);
+    expect(connected.settings).toMatchObject({ updates: 'webhook' });
+    expect([emu.webhookUrl, emu.webhookSecret]).toEqual(['https://varde.example/api/v1/webhooks/telegram', SECRET]);
+    const hooked = { ...context(), credentials: connected.credentials, settings: connected.settings! };
+    expect(await telegramProvider.listInbox(hooked, { cursor: '7' })).toEqual({ items: [], cursor: '7' });
+    emu.webhookUrl = null;
+  });
+
   it('refuses a wrong token, an unknown chat and a bot that may not post, saying what to fix', async () => {
     const wrong = await app.api('POST', `${user.ws}/channels`, { network: 'telegram', botToken: `7001234567:${'x'.repeat(35)}`, chatId: '@varde_news' }, user.token);
     expect(wrong.status).toBe(422);

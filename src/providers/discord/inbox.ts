@@ -89,8 +89,13 @@ function toItem(m: DiscordMessage, kind: InboxKind, t: DiscordTarget): InboxItem
   };
 }
 
-/** Messages after the cursor (a message id) that reply to the bot or mention it. */
+/**
+ * Messages after the cursor (a message id) that reply to the bot or mention it. A webhook channel
+ * has nothing to read (a webhook cannot see the channel): an empty page, not an error to retry.
+ */
 export async function listInbox(ctx: ProviderContext, opts: { cursor?: string | null; kinds?: InboxKind[] }): Promise<InboxPage> {
+  const target = openTarget(ctx);
+  if (target.mode !== 'bot') return { items: [], cursor: opts.cursor ?? null };
   const t = asBot(ctx, 'Reading replies and mentions');
   const wanted = new Set(opts.kinds ?? ['reply', 'mention']);
   let batch: DiscordMessage[];

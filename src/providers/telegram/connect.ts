@@ -66,12 +66,29 @@ export async function connectBot(input: Record<string, unknown>, http: HttpClien
     }
   }
   const name = chat.title ?? chat.first_name ?? chatId;
+  const delivery = await deliverUpdates(api, app);
   return {
     credentials: { botToken },
     settings: {
-      chatId: String(chat.id), chatType: chat.type, chatUsername: chat.username ?? null, botId: me.id, botUsername: me.username,
+      chatId: String(chat.id), chatType: chat.type, chatUsername: chat.username ?? null, botId: me.id, botUsername: me.username, updates: delivery,
       ...(chat.linked_chat_id ? { discussionChatId: String(chat.linked_chat_id) } : {}),
     },
     account: { externalId: String(chat.id), handle: chat.username ? `@${chat.username}` : name, name, profileUrl: chat.username ? `https://t.me/${chat.username}` : undefined },
   };
+}
+
+/**
+ * Where the bot's updates go: to Varde's webhook route when the operator set a webhook secret and
+ * Varde is reachable over HTTPS (Telegram delivers only to https on ports 443, 80, 88 or 8443),
+ * else Varde polls `getUpdates`. One webhook serves every chat of the bot, which polling cannot.
+ */
+async function deliverUpdates(api: ReturnType<typeof createBotApi>, app?: NetworkApp): Promise<'webhook' | 'poll'> {
+  const secret = app?.values.WEBHOOK_SECRET;
+  if (!secret || !app.publicUrl.startsWith('https://')) return 'poll';
+  try {
+    await api('setWebhook', { url: `${app.publicUrl}/api/v1/webhooks/telegram`, secret_token: secret, allowed_updates: ['message'] });
+    return 'webhook';
+  } catch (err) {
+    throw toProviderError(err, 'setting the bot’s webhook');
+  }
 }

@@ -109,10 +109,12 @@ function splitId(externalId: string): { chatId: string; messageId: number } {
 }
 
 /**
- * Updates after the cursor (the last update_id seen). Polling confirms updates for the whole bot,
- * so a bot shared by several channels should deliver through the webhook instead (see the guide).
+ * Updates after the cursor (the last update_id seen), for channels whose bot is polled. Polling
+ * confirms updates for the whole bot, so a bot shared by several channels should deliver through
+ * the webhook instead (connect sets it up when VARDE_TELEGRAM_WEBHOOK_SECRET is set; see the guide).
  */
 export async function listInbox(ctx: ProviderContext, opts: { cursor?: string | null; kinds?: InboxKind[] }): Promise<InboxPage> {
+  if (ctx.settings.updates === 'webhook') return { items: [], cursor: opts.cursor ?? null }; // they arrive at the webhook
   const ch = openChannel(ctx);
   const wanted = new Set(opts.kinds ?? ['comment', 'reply', 'mention', 'message']);
   const mine = new Set([ch.chatId, ...(ch.discussionChatId ? [ch.discussionChatId] : [])]);

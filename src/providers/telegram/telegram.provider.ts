@@ -41,7 +41,7 @@ export const telegramProvider = {
   fetchAccountMetrics,
 
   describeSettings(settings) {
-    const { chatId, chatType, chatUsername, botUsername, discussionChatId } = settings;
-    return { chatId, chatType, chatUsername, botUsername, discussionChatId: discussionChatId ?? null };
+    const { chatId, chatType, chatUsername, botUsername, discussionChatId, updates } = settings;
+    return { chatId, chatType, chatUsername, botUsername, discussionChatId: discussionChatId ?? null, updates: updates ?? 'poll' };
   },
 } satisfies Provider;

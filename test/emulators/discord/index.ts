@@ -293,14 +293,10 @@ export async function startDiscordEmulator(opts: { clientId?: string; clientSecr
     return { json: { access_token: g.accessToken, token_type: 'Bearer', expires_in: g.expiresIn, refresh_token: g.refreshToken, scope: 'webhook.incoming', webhook: { id: hook.id, type: 1, guild_id: hook.guild_id, channel_id: hook.channel_id, name: hook.name, token: hook.token, url: `https://discord.com/api/webhooks/${hook.id}/${hook.token}` } } };
   });
 
-  return Object.assign(emu, {
+  // An accessor is defined, not assigned: Object.assign would copy its value once.
+  Object.defineProperty(emu, 'oauthChannelId', { get: () => state.oauthChannelId, set: (v: string) => void (state.oauthChannelId = v), enumerable: true });
+  return Object.assign(emu as Emulator & Pick<DiscordEmulator, 'oauthChannelId'>, {
     guild, text, forum, bot, webhook, authority, config,
-    get oauthChannelId() {
-      return state.oauthChannelId;
-    },
-    set oauthChannelId(v: string) {
-      state.oauthChannelId = v;
-    },
     messagesIn: (channelId: string) => messages.filter((m) => m.channel_id === channelId && !m.deleted),
     personWrites(channelId: string, content: string, o: { replyTo?: string; mentionBot?: boolean; name?: string } = {}) {
       const name = o.name ?? 'alice';

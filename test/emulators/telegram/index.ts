@@ -74,6 +74,8 @@ export interface TelegramEmulator extends Emulator {
   addBot(username: string): EmuBot;
   revoke(token: string): void;
   webhookUrl: string | null;
+  /** The `secret_token` given to setWebhook. */
+  readonly webhookSecret: string | null;
   config: { perGroupPerMinute: number };
 }
 
@@ -102,7 +104,7 @@ export async function startTelegramEmulator(): Promise<TelegramEmulator> {
   let confirmed = 0;
   const sentAt = new Map<number, number[]>();
   const config = { perGroupPerMinute: 20 };
-  const state = { webhookUrl: null as string | null };
+  const state = { webhookUrl: null as string | null, webhookSecret: null as string | null };
   const userIds = new Map<string, number>();
   /** The bot making the request being handled. */
   let current = bot;
@@ -217,7 +219,10 @@ export async function startTelegramEmulator(): Promise<TelegramEmulator> {
       return ok(updates.filter((u) => u.update_id > confirmed).slice(0, Number(p.limit ?? 100)));
     },
     setWebhook: (_req, p) => {
+      if (p.url && !String(p.url).startsWith('https://')) return fail(400, 'Bad Request: bad webhook: An HTTPS URL must be provided for webhook');
+      if (p.secret_token !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(String(p.secret_token))) return fail(400, 'Bad Request: bad webhook: secret token contains unallowed characters');
       state.webhookUrl = p.url || null;
+      state.webhookSecret = p.secret_token ?? null;
       return ok(true);
     },
     deleteWebhook: () => {
@@ -283,14 +288,13 @@ export async function startTelegramEmulator(): Promise<TelegramEmulator> {
     return userIds.get(name)!;
   };
 
-  return Object.assign(emu, {
+  // Accessors are defined, not assigned: Object.assign would copy their values once.
+  Object.defineProperties(emu, {
+    webhookUrl: { get: () => state.webhookUrl, set: (v: string | null) => void (state.webhookUrl = v), enumerable: true },
+    webhookSecret: { get: () => state.webhookSecret, enumerable: true },
+  });
+  return Object.assign(emu as Emulator & Pick<TelegramEmulator, 'webhookUrl' | 'webhookSecret'>, {
     bot, channel, discussion, group, chats, config,
-    get webhookUrl() {
-      return state.webhookUrl;
-    },
-    set webhookUrl(v: string | null) {
-      state.webhookUrl = v;
-    },
     messagesIn: (chatId: number) => (messages.get(chatId) ?? []).filter((m) => !m.deleted),
     userWrites(chatId: number, text: string, opts: { replyTo?: number; from?: string } = {}) {
       const name = opts.from ?? 'alice';

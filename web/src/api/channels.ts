@@ -1,5 +1,5 @@
 /** Channels: the networks offered, connect / reconnect / remove, posting schedules and queues. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, unwrapAs } from './client';
 import type { Channel, QueueAnswer } from './types';
 import type { paths } from './schema';
@@ -14,12 +14,14 @@ export function useNetworks() {
   return useQuery({ queryKey: ['networks'], queryFn: () => unwrap(api.GET('/api/v1/networks')), staleTime: 5 * 60_000 });
 }
 
+export const channelsQuery = (workspaceId: string) => queryOptions({
+  queryKey: channelsKey(workspaceId),
+  queryFn: async () => (await unwrapAs<{ channels: Channel[] }>(api.GET('/api/v1/workspaces/{workspaceId}/channels', { params: ws(workspaceId) }))).channels,
+  staleTime: 30_000,
+});
+
 export function useChannels(workspaceId: string) {
-  return useQuery({
-    queryKey: channelsKey(workspaceId),
-    queryFn: async () => (await unwrapAs<{ channels: Channel[] }>(api.GET('/api/v1/workspaces/{workspaceId}/channels', { params: ws(workspaceId) }))).channels,
-    staleTime: 30_000,
-  });
+  return useQuery(channelsQuery(workspaceId));
 }
 
 function useChannelMutation<V, R>(workspaceId: string, fn: (v: V) => Promise<R>) {

@@ -1,5 +1,5 @@
 /** Posts: one post, the calendar's range, drafts, and every action on a post or a delivery. */
-import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, ApiError, unwrap, unwrapAs } from './client';
 import type { CalendarPost, CheckResult, Media, PostDetail, PostInput, PostSummary, ScheduleInput } from './types';
 
@@ -21,15 +21,15 @@ export function usePost(workspaceId: string, postId: string | undefined, refetch
   });
 }
 
-export function useCalendar(workspaceId: string, range: { from: string; to: string } | null, filters: CalendarFilters) {
-  return useQuery({
-    queryKey: [...calendarKey(workspaceId), range?.from, range?.to, filters.channelId ?? '', filters.status ?? ''],
-    enabled: Boolean(range),
-    placeholderData: keepPreviousData,
-    queryFn: () => unwrap(api.GET('/api/v1/workspaces/{workspaceId}/calendar', {
-      params: { path: { workspaceId }, query: { from: range!.from, to: range!.to, channelId: filters.channelId, status: filters.status } },
-    })),
-  });
+export const calendarQuery = (workspaceId: string, range: { from: string; to: string }, filters: CalendarFilters) => queryOptions({
+  queryKey: [...calendarKey(workspaceId), range.from, range.to, filters.channelId ?? '', filters.status ?? ''],
+  queryFn: () => unwrap(api.GET('/api/v1/workspaces/{workspaceId}/calendar', {
+    params: { path: { workspaceId }, query: { from: range.from, to: range.to, channelId: filters.channelId, status: filters.status } },
+  })),
+});
+
+export function useCalendar(workspaceId: string, range: { from: string; to: string }, filters: CalendarFilters) {
+  return useQuery({ ...calendarQuery(workspaceId, range, filters), placeholderData: keepPreviousData });
 }
 
 export function useDrafts(workspaceId: string) {

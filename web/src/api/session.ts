@@ -1,24 +1,26 @@
 /** Who is logged in, first-run state, sign-up / log-in / log-out, workspaces. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, unwrap, unwrapAs } from './client';
 import type { Me, Workspace } from './types';
 
 export const meKey = ['me'] as const;
 
+export const meQuery = queryOptions({
+  queryKey: meKey,
+  queryFn: async () => {
+    try {
+      return await unwrapAs<Me>(api.GET('/api/v1/me'));
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) return null;
+      throw err;
+    }
+  },
+  staleTime: 60_000,
+});
+
 /** The logged-in user and their workspaces; `null` when nobody is logged in. */
 export function useMe() {
-  return useQuery({
-    queryKey: meKey,
-    queryFn: async () => {
-      try {
-        return await unwrapAs<Me>(api.GET('/api/v1/me'));
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 401) return null;
-        throw err;
-      }
-    },
-    staleTime: 60_000,
-  });
+  return useQuery(meQuery);
 }
 
 export function useInstance() {

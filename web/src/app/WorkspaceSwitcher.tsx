@@ -1,69 +1,62 @@
-/** Switch between the user's workspaces, or create another (Radix dropdown menu + dialog). */
-import { useState } from 'react';
-import { useNavigate } from 'react-router';
+/**
+ * Switch between the user's workspaces, or create another. A disclosure (button + list of links):
+ * Escape or a click elsewhere closes it; the creation dialog loads only when asked for.
+ */
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { DropdownMenu } from 'radix-ui';
 import { Check, ChevronDown, Plus } from 'lucide-react';
-import { useCreateWorkspace, useMe } from '../api/session';
-import { Dialog } from '../ui/Dialog';
-import { Field } from '../ui/Field';
-import { ErrorNote } from '../ui/ErrorNote';
+import { useMe } from '../api/session';
 import { useWorkspaceId } from './workspace';
+
+const NewWorkspaceDialog = lazy(() => import('./NewWorkspaceDialog'));
 
 export function WorkspaceSwitcher() {
   const { t } = useTranslation();
   const me = useMe();
   const current = useWorkspaceId();
-  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
   const [creating, setCreating] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   const workspaces = me.data?.workspaces ?? [];
   const currentName = workspaces.find((w) => w.id === current)?.name ?? '';
-  return (
-    <>
-      <DropdownMenu.Root>
-        <DropdownMenu.Trigger className="ws-switcher" aria-label={t('workspaces.switch', { name: currentName })}>
-          <span className="ws-switcher__name">{currentName}</span> <ChevronDown aria-hidden="true" size={16} />
-        </DropdownMenu.Trigger>
-        <DropdownMenu.Portal>
-          <DropdownMenu.Content className="menu" align="start" sideOffset={4}>
-            <DropdownMenu.Label className="menu__label">{t('workspaces.title')}</DropdownMenu.Label>
-            {workspaces.map((w) => (
-              <DropdownMenu.Item key={w.id} className="menu__item" onSelect={() => navigate(`/w/${w.id}/calendar`)}>
-                {w.id === current ? <Check aria-hidden="true" size={16} /> : <span className="menu__spacer" />}
-                {w.name} <span className="muted">{t(`roles.${w.role}`)}</span>
-              </DropdownMenu.Item>
-            ))}
-            <DropdownMenu.Separator className="menu__sep" />
-            <DropdownMenu.Item className="menu__item" onSelect={() => setCreating(true)}>
-              <Plus aria-hidden="true" size={16} /> {t('workspaces.new')}
-            </DropdownMenu.Item>
-          </DropdownMenu.Content>
-        </DropdownMenu.Portal>
-      </DropdownMenu.Root>
-      <NewWorkspaceDialog open={creating} onOpenChange={setCreating} />
-    </>
-  );
-}
 
-function NewWorkspaceDialog({ open, onOpenChange }: { open: boolean; onOpenChange(o: boolean): void }) {
-  const { t } = useTranslation();
-  const [name, setName] = useState('');
-  const create = useCreateWorkspace();
-  const navigate = useNavigate();
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') { setOpen(false); button.current?.focus(); } };
+    const onClick = (e: MouseEvent) => { if (!root.current?.contains(e.target as Node)) setOpen(false); };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('mousedown', onClick);
+    return () => { document.removeEventListener('keydown', onKey); document.removeEventListener('mousedown', onClick); };
+  }, [open]);
+
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title={t('workspaces.new')} description={t('workspaces.newHint')}>
-      <form onSubmit={(e) => {
-        e.preventDefault();
-        create.mutate(name, { onSuccess: (w) => { onOpenChange(false); setName(''); navigate(`/w/${w.id}/welcome`); } });
-      }}>
-        <Field label={t('workspaces.name')}>
-          <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
-        </Field>
-        <ErrorNote error={create.error} />
-        <div className="actions">
-          <button type="submit" className="button button--primary" disabled={create.isPending}>{t('workspaces.create')}</button>
+    <div className="ws" ref={root}>
+      <button ref={button} type="button" className="ws-switcher" aria-expanded={open} aria-controls="ws-list" onClick={() => setOpen((o) => !o)}
+        aria-label={t('workspaces.switch', { name: currentName })}>
+        <span className="ws-switcher__name">{currentName}</span> <ChevronDown aria-hidden="true" size={16} />
+      </button>
+      {open ? (
+        <div id="ws-list" className="menu ws__list">
+          <p className="menu__label">{t('workspaces.title')}</p>
+          <ul role="list">
+            {workspaces.map((w) => (
+              <li key={w.id}>
+                <Link className="menu__item" to={`/w/${w.id}/calendar`} aria-current={w.id === current ? 'page' : undefined} onClick={() => setOpen(false)}>
+                  {w.id === current ? <Check aria-hidden="true" size={16} /> : <span className="menu__spacer" />}
+                  {w.name} <span className="muted">{t(`roles.${w.role}`)}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <div className="menu__sep" />
+          <button type="button" className="menu__item menu__button" onClick={() => { setOpen(false); setCreating(true); }}>
+            <Plus aria-hidden="true" size={16} /> {t('workspaces.new')}
+          </button>
         </div>
-      </form>
-    </Dialog>
+      ) : null}
+      {creating ? <Suspense fallback={null}><NewWorkspaceDialog open onOpenChange={setCreating} /></Suspense> : null}
+    </div>
   );
 }

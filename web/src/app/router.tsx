@@ -3,6 +3,8 @@ import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { RequireAuth, GoToWorkspace } from './RequireAuth';
 import { AppShell } from './AppShell';
 import { NotFound } from './NotFound';
+import { queryClient } from './query';
+import { prefetchCalendar } from '../screens/calendar/calendar-state';
 
 type Module = { default: React.ComponentType };
 const page = (load: () => Promise<Module>): Pick<RouteObject, 'lazy' | 'HydrateFallback'> => ({
@@ -25,7 +27,11 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <Navigate to="calendar" replace /> },
           { path: 'welcome', ...page(() => import('../screens/welcome/WelcomePage')) },
-          { path: 'calendar', ...page(() => import('../screens/calendar/CalendarPage')) },
+          {
+            path: 'calendar',
+            ...page(() => import('../screens/calendar/CalendarPage')),
+            loader: ({ params, request }) => prefetchCalendar(queryClient, params.workspaceId!, request.url),
+          },
           { path: 'compose', ...page(() => import('../screens/composer/ComposerPage')) },
           { path: 'compose/:postId', ...page(() => import('../screens/composer/ComposerPage')) },
           { path: 'posts/:postId', ...page(() => import('../screens/post/PostPage')) },

@@ -6,8 +6,12 @@
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './locales/en';
-import { nb } from './locales/nb';
+
+// Only the language in use is loaded; the other comes when the user switches.
+const LOADERS = {
+  en: async () => (await import('./locales/en')).en,
+  nb: async () => (await import('./locales/nb')).nb,
+};
 
 export const LANGUAGES = [
   { code: 'en', name: 'English' },
@@ -39,12 +43,22 @@ export function formattingLocale(language: string): string {
   return language === 'nb' ? 'nb-NO' : 'en-US';
 }
 
+async function loadLanguage(lng: Language) {
+  if (!i18next.hasResourceBundle(lng, 'translation')) i18next.addResourceBundle(lng, 'translation', await LOADERS[lng]());
+}
+
+/** Switches the app's language, loading its strings first. */
+export async function changeLanguage(lng: Language) {
+  await loadLanguage(lng);
+  await i18next.changeLanguage(lng);
+}
+
 export async function initI18n() {
   const lng = detectLanguage();
   await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, nb: { translation: nb } },
+    resources: { [lng]: { translation: await LOADERS[lng]() } },
     lng,
-    fallbackLng: 'en',
+    fallbackLng: lng,
     interpolation: { escapeValue: false },
     returnNull: false,
   });

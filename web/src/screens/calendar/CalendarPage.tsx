@@ -6,10 +6,9 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { DateTime } from 'luxon';
 import { useChannels } from '../../api/channels';
-import { useCalendar, useReschedule, type CalendarFilters } from '../../api/posts';
-import type { CalendarPost, PostStatus } from '../../api/types';
+import { useCalendar, useReschedule } from '../../api/posts';
+import type { CalendarPost } from '../../api/types';
 import { useWorkspaceId } from '../../app/workspace';
 import { errorText } from '../../i18n/problems';
 import { useFormat } from '../../i18n/format';
@@ -18,14 +17,11 @@ import { useToast } from '../../ui/Toasts';
 import { CalendarToolbar } from './CalendarToolbar';
 import { DayDialog } from './DayDialog';
 import { Legend } from './Legend';
-import { ListView } from './ListView';
-import { visibleRange, type CalendarView } from './range';
+import { loadGrid, loadList, readCalendarState } from './calendar-state';
 
-const MonthWeekView = lazy(() => import('./MonthWeekView'));
-
-function defaultView(): CalendarView {
-  return typeof window !== 'undefined' && window.matchMedia('(max-width: 640px)').matches ? 'list' : 'month';
-}
+// Each view's code loads when it is first shown: the grid (FullCalendar) and the list (virtualiser).
+const MonthWeekView = lazy(loadGrid);
+const ListView = lazy(loadList);
 
 export default function CalendarPage() {
   const { t } = useTranslation();
@@ -34,14 +30,8 @@ export default function CalendarPage() {
   const navigate = useNavigate();
   const toast = useToast();
   const [params, setParams] = useSearchParams();
-  const view = (params.get('view') as CalendarView | null) ?? defaultView();
-  const anchor = useMemo(() => {
-    const d = params.get('date') ? DateTime.fromISO(params.get('date')!) : DateTime.local();
-    return d.isValid ? d.startOf('day') : DateTime.local().startOf('day');
-  }, [params]);
-  const filters: CalendarFilters = { channelId: params.get('channel') ?? undefined, status: (params.get('status') as PostStatus | null) ?? undefined };
-  const range = visibleRange(view, anchor, fmt.weekStart);
-  const query = useCalendar(workspaceId, { from: range.start.toUTC().toISO()!, to: range.end.toUTC().toISO()! }, filters);
+  const { view, anchor, filters, range, instants } = readCalendarState(params, fmt.weekStart);
+  const query = useCalendar(workspaceId, instants, filters);
   const channels = useChannels(workspaceId);
   const channelMap = useMemo(() => new Map((channels.data ?? []).map((c) => [c.id, c])), [channels.data]);
   const reschedule = useReschedule(workspaceId);
@@ -67,12 +57,14 @@ export default function CalendarPage() {
       <ErrorNote error={query.error} />
       {query.data?.truncated ? <p className="note note--warning">{t('calendar.truncated', { count: posts.length })}</p> : null}
       <p className="visually-hidden" role="status">{query.isFetching ? t('common.loading') : t('calendar.count', { count: posts.length })}</p>
-      {!query.data ? <Loading /> : view === 'list' ? (
-        <ListView posts={posts} channels={channelMap} workspaceId={workspaceId} />
-      ) : (
+      {!query.data ? <Loading /> : (
         <Suspense fallback={<Loading />}>
-          <MonthWeekView view={view} anchor={anchor.toISODate()!} posts={posts} channels={channelMap}
-            onOpenPost={(id) => navigate(`/w/${workspaceId}/posts/${id}`)} onOpenDay={setOpenDay} onMove={move} />
+          {view === 'list' ? (
+            <ListView posts={posts} channels={channelMap} workspaceId={workspaceId} />
+          ) : (
+            <MonthWeekView view={view} anchor={anchor} posts={posts} channels={channelMap}
+              onOpenPost={(id) => navigate(`/w/${workspaceId}/posts/${id}`)} onOpenDay={setOpenDay} onMove={move} />
+          )}
         </Suspense>
       )}
       <Legend />

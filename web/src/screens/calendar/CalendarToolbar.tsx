@@ -1,16 +1,16 @@
 /** The calendar's title, previous / today / next, view switch and filters. */
-import { DateTime } from 'luxon';
 import { useTranslation } from 'react-i18next';
 import { ChevronLeft, ChevronRight } from 'lucide-react';
 import type { CalendarFilters } from '../../api/posts';
 import type { Channel } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { POST_STATUSES } from '../../lib/status';
+import { addDays, type Day } from '../../lib/dates';
 import { step, type CalendarView, type VisibleRange } from './range';
 
 interface Props {
   view: CalendarView;
-  anchor: DateTime;
+  anchor: Day;
   range: VisibleRange;
   filters: CalendarFilters;
   channels: Channel[];
@@ -20,10 +20,8 @@ interface Props {
 export function CalendarToolbar({ view, anchor, range, filters, channels, setParam }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const title = view === 'week'
-    ? `${range.start.setLocale(fmt.locale).toLocaleString({ day: 'numeric', month: 'short' })} – ${range.end.minus({ days: 1 }).setLocale(fmt.locale).toLocaleString(DateTime.DATE_MED)}`
-    : anchor.setLocale(fmt.locale).toLocaleString({ month: 'long', year: 'numeric' });
-  const go = (d: DateTime) => setParam({ date: d.toISODate() });
+  const title = view === 'week' ? `${fmt.dayMonth(range.start)} – ${fmt.dayMonth(addDays(range.end, -1), true)}` : fmt.monthTitle(anchor);
+  const go = (d: Day) => setParam({ date: d });
   return (
     <div className="cal-toolbar">
       <h2 className="cal-toolbar__title" aria-live="polite">{title}</h2>

@@ -12,7 +12,7 @@ import { PostRow } from './PostRow';
 
 type Row = { kind: 'day'; day: string; count: number } | { kind: 'post'; post: CalendarPost };
 
-export function ListView({ posts, channels, workspaceId }: { posts: CalendarPost[]; channels: Map<string, Channel>; workspaceId: string }) {
+export default function ListView({ posts, channels, workspaceId }: { posts: CalendarPost[]; channels: Map<string, Channel>; workspaceId: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const rows = useMemo<Row[]>(() => [...groupByDay(posts)].flatMap(([day, list]) => [{ kind: 'day' as const, day, count: list.length }, ...list.map((post) => ({ kind: 'post' as const, post }))]), [posts]);

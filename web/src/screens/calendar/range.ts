@@ -1,31 +1,25 @@
-/** The calendar's views and the time range each shows, in the browser's zone and the locale's week. */
-import { DateTime } from 'luxon';
+/** The calendar's views and the days each shows, in the browser's zone and the locale's week. */
+import { addDays, addMonths, startOfMonth, startOfWeek, type Day } from '../../lib/dates';
 
 export type CalendarView = 'month' | 'week' | 'list';
 
+/** From `start` (inclusive) to `end` (exclusive). */
 export interface VisibleRange {
-  start: DateTime;
-  end: DateTime;
+  start: Day;
+  end: Day;
 }
 
-/** Start of the week containing `day`, weeks starting on ISO weekday `weekStart`. */
-export function startOfWeek(day: DateTime, weekStart: number): DateTime {
-  const back = (day.weekday - weekStart + 7) % 7;
-  return day.startOf('day').minus({ days: back });
-}
-
-export function visibleRange(view: CalendarView, anchor: DateTime, weekStart: number): VisibleRange {
+export function visibleRange(view: CalendarView, anchor: Day, weekStart: number): VisibleRange {
   if (view === 'week') {
     const start = startOfWeek(anchor, weekStart);
-    return { start, end: start.plus({ days: 7 }) };
+    return { start, end: addDays(start, 7) };
   }
-  const first = anchor.startOf('month');
-  if (view === 'list') return { start: first, end: first.plus({ months: 1 }) };
-  const start = startOfWeek(first, weekStart);
-  const lastDay = first.plus({ months: 1 }).minus({ days: 1 });
-  return { start, end: startOfWeek(lastDay, weekStart).plus({ days: 7 }) };
+  const first = startOfMonth(anchor);
+  const next = addMonths(first, 1);
+  if (view === 'list') return { start: first, end: next };
+  return { start: startOfWeek(first, weekStart), end: addDays(startOfWeek(addDays(next, -1), weekStart), 7) };
 }
 
-export function step(view: CalendarView, anchor: DateTime, direction: 1 | -1): DateTime {
-  return view === 'week' ? anchor.plus({ weeks: direction }) : anchor.plus({ months: direction }).startOf('month');
+export function step(view: CalendarView, anchor: Day, direction: 1 | -1): Day {
+  return view === 'week' ? addDays(anchor, 7 * direction) : addMonths(anchor, direction);
 }

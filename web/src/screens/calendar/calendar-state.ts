@@ -1,0 +1,47 @@
+/**
+ * What the calendar shows, read from the URL (?view=&date=&channel=&status=): shared by the page
+ * and by its route loader, which starts fetching the data (and the grid's code) while the page's
+ * own code is still loading.
+ */
+import type { QueryClient } from '@tanstack/react-query';
+import { channelsQuery } from '../../api/channels';
+import { calendarQuery, type CalendarFilters } from '../../api/posts';
+import type { PostStatus } from '../../api/types';
+import { formattingLocale, i18next } from '../../i18n';
+import { firstDayOfWeek } from '../../i18n/format';
+import { fromDay, isDay, today, type Day } from '../../lib/dates';
+import { visibleRange, type CalendarView, type VisibleRange } from './range';
+
+export interface CalendarState {
+  view: CalendarView;
+  anchor: Day;
+  filters: CalendarFilters;
+  range: VisibleRange;
+  /** The range as the API takes it. */
+  instants: { from: string; to: string };
+}
+
+export function defaultView(): CalendarView {
+  return typeof window !== 'undefined' && window.matchMedia('(max-width: 640px)').matches ? 'list' : 'month';
+}
+
+export function readCalendarState(params: URLSearchParams, weekStart: number): CalendarState {
+  const view = (params.get('view') as CalendarView | null) ?? defaultView();
+  const date = params.get('date');
+  const anchor = isDay(date) ? date : today();
+  const filters: CalendarFilters = { channelId: params.get('channel') ?? undefined, status: (params.get('status') as PostStatus | null) ?? undefined };
+  const range = visibleRange(view, anchor, weekStart);
+  return { view, anchor, filters, range, instants: { from: fromDay(range.start).toISOString(), to: fromDay(range.end).toISOString() } };
+}
+
+export const loadGrid = () => import('./MonthWeekView');
+export const loadList = () => import('./ListView');
+
+/** Route loader: fetch the posts and channels, and the view's code, in parallel with the page's code. */
+export function prefetchCalendar(queryClient: QueryClient, workspaceId: string, url: string) {
+  const state = readCalendarState(new URL(url).searchParams, firstDayOfWeek(formattingLocale(i18next.language)));
+  void queryClient.prefetchQuery(calendarQuery(workspaceId, state.instants, state.filters));
+  void queryClient.prefetchQuery(channelsQuery(workspaceId));
+  void (state.view === 'list' ? loadList() : loadGrid());
+  return null;
+}
