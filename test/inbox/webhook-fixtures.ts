@@ -45,6 +45,8 @@ export interface WebhookFixture {
 const hmac = (secret: string, data: string, enc: 'hex' | 'base64') => crypto.createHmac('sha256', secret).update(data).digest(enc);
 const json = { 'content-type': 'application/json' };
 const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
+/** The body built once, then signed: a body rebuilt for the signature could differ by a clock tick. */
+const signed = (body: string, sign: (body: string) => Record<string, string>): SignedRequest => ({ body, headers: sign(body) });
 
 const APP_SECRET = 'meta-app-secret-for-tests';
 const VERIFY_TOKEN = 'meta-verify-token';
@@ -56,8 +58,8 @@ function meta(network: 'facebook' | 'instagram' | 'threads', accountId: string, 
   return {
     network, accountId, itemsPerEvent: 1,
     env: { [`VARDE_${upper}_APP_ID`]: 'meta-app', [`VARDE_${upper}_APP_SECRET`]: APP_SECRET, [`VARDE_${upper}_WEBHOOK_VERIFY_TOKEN`]: VERIFY_TOKEN },
-    event: (n, now = new Date()) => ({ body: body(n, now), headers: sign(body(n, now)) }),
-    wrongSecret: (n) => ({ body: body(n, new Date()), headers: sign(body(n, new Date()), 'not-the-app-secret') }),
+    event: (n, now = new Date()) => signed(body(n, now), (b) => sign(b)),
+    wrongSecret: (n) => signed(body(n, new Date()), (b) => sign(b, 'not-the-app-secret')),
     unsigned: (n) => ({ body: body(n, new Date()), headers: json }),
     stale: (n) => {
       const old = body(n, new Date(Date.now() - 3 * 86_400_000));
@@ -102,8 +104,8 @@ const xSign = (body: string, secret = X_SECRET) => ({ ...json, 'x-twitter-webhoo
 const x: WebhookFixture = {
   network: 'x', accountId: X_USER, itemsPerEvent: 1,
   env: { VARDE_X_CLIENT_ID: 'x-client', VARDE_X_CLIENT_SECRET: 'x-client-secret', VARDE_X_CONSUMER_SECRET: X_SECRET },
-  event: (n) => ({ body: xBody(n), headers: xSign(xBody(n)) }),
-  wrongSecret: (n) => ({ body: xBody(n), headers: xSign(xBody(n), 'wrong') }),
+  event: (n) => signed(xBody(n), (b) => xSign(b)),
+  wrongSecret: (n) => signed(xBody(n), (b) => xSign(b, 'wrong')),
   unsigned: (n) => ({ body: xBody(n), headers: json }),
   stale: () => null,
   handshake: { query: { crc_token: 'challenge-123' }, expectBody: (b) => JSON.parse(b).response_token === `sha256=${hmac(X_SECRET, 'challenge-123', 'base64')}`, wrongQuery: null },
@@ -121,8 +123,8 @@ const liSign = (body: string, secret = LI_SECRET) => ({ ...json, 'x-li-signature
 const linkedin: WebhookFixture = {
   network: 'linkedin', accountId: LI_ORG, itemsPerEvent: 1,
   env: { VARDE_LINKEDIN_CLIENT_ID: 'li-client', VARDE_LINKEDIN_CLIENT_SECRET: LI_SECRET },
-  event: (n) => ({ body: liBody(n), headers: liSign(liBody(n)) }),
-  wrongSecret: (n) => ({ body: liBody(n), headers: liSign(liBody(n), 'wrong') }),
+  event: (n) => signed(liBody(n), (b) => liSign(b)),
+  wrongSecret: (n) => signed(liBody(n), (b) => liSign(b, 'wrong')),
   unsigned: (n) => ({ body: liBody(n), headers: json }),
   stale: () => null,
   handshake: { query: { challengeCode: 'f0e1d2c3' }, expectBody: (b) => JSON.parse(b).challengeResponse === hmac(LI_SECRET, 'f0e1d2c3', 'hex'), wrongQuery: null },
@@ -138,10 +140,10 @@ const ttSign = (body: string, at: Date, secret = TT_SECRET) => {
 const tiktok: WebhookFixture = {
   network: 'tiktok', accountId: 'open-1', itemsPerEvent: 0,
   env: { VARDE_TIKTOK_CLIENT_KEY: 'tt-client', VARDE_TIKTOK_CLIENT_SECRET: TT_SECRET },
-  event: (n, now = new Date()) => ({ body: ttBody(n), headers: ttSign(ttBody(n), now) }),
-  wrongSecret: (n) => ({ body: ttBody(n), headers: ttSign(ttBody(n), new Date(), 'wrong') }),
+  event: (n, now = new Date()) => signed(ttBody(n), (b) => ttSign(b, now)),
+  wrongSecret: (n) => signed(ttBody(n), (b) => ttSign(b, new Date(), 'wrong')),
   unsigned: (n) => ({ body: ttBody(n), headers: json }),
-  stale: (n) => ({ body: ttBody(n), headers: ttSign(ttBody(n), new Date(Date.now() - 3_600_000)) }),
+  stale: (n) => signed(ttBody(n), (b) => ttSign(b, new Date(Date.now() - 3_600_000))),
   handshake: null,
 };
 

@@ -9,6 +9,7 @@ import type { ConnectCandidate, Credentials, NetworkApp, OAuthSupport } from '..
 import type { HttpClient } from '../../net/http.types.js';
 import { ProviderError } from '../provider-error.js';
 import { createLinkedInApi, enc, toProviderError } from './client.js';
+import { requestToken, tokenExpiry, type TokenResponse } from '../oauth-token.js';
 
 export const MEMBER_SCOPES = ['openid', 'profile', 'w_member_social'];
 export const ORGANIZATION_SCOPES = ['w_organization_social', 'r_organization_social', 'rw_organization_admin'];
@@ -31,28 +32,15 @@ export function scopesFor(app: NetworkApp): string[] {
   return /^(1|true|yes)$/i.test(app.values.ORGANIZATIONS ?? '') ? [...MEMBER_SCOPES, ...ORGANIZATION_SCOPES] : MEMBER_SCOPES;
 }
 
-interface TokenResponse { access_token: string; expires_in?: number; refresh_token?: string; scope?: string }
 
 async function tokenRequest(http: HttpClient, app: NetworkApp, form: Record<string, string>): Promise<TokenResponse> {
-  const res = await http(`${app.urls.auth}/oauth/v2/accessToken`, {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, timeoutMs: 15_000,
-    body: new URLSearchParams({ ...form, client_id: app.values.CLIENT_ID ?? '', client_secret: app.values.CLIENT_SECRET ?? '' }).toString(),
-  }).catch((err: unknown) => {
-    throw toProviderError(err, 'sign in');
+  return requestToken<TokenResponse>(http, {
+    network: 'LinkedIn', url: `${app.urls.auth}/oauth/v2/accessToken`, toError: (err) => toProviderError(err, 'sign in'),
+    form: { ...form, client_id: app.values.CLIENT_ID ?? '', client_secret: app.values.CLIENT_SECRET ?? '' },
   });
-  let body: Record<string, any> = {};
-  try {
-    body = res.json();
-  } catch {
-    /* not JSON */
-  }
-  if (res.status === 200 && typeof body.access_token === 'string') return body as TokenResponse;
-  const message = String(body.error_description ?? body.error ?? `HTTP ${res.status}`);
-  const kind = res.status === 429 ? 'rate_limited' : res.status >= 500 ? 'transient' : 'rejected';
-  throw new ProviderError(kind, `LinkedIn refused the sign-in: ${message}`, { networkMessage: message, status: res.status });
 }
 
-const expiry = (t: TokenResponse) => (t.expires_in ? new Date(Date.now() + t.expires_in * 1000) : null);
+const expiry = tokenExpiry;
 
 export const linkedinOAuth: OAuthSupport = {
   pkce: false,

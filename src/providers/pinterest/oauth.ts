@@ -8,6 +8,7 @@ import type { ConnectCandidate, Credentials, NetworkApp, OAuthSupport } from '..
 import type { HttpClient } from '../../net/http.types.js';
 import { ProviderError } from '../provider-error.js';
 import { createPinterestApi, toProviderError } from './client.js';
+import { requestToken, tokenExpiry, type TokenResponse } from '../oauth-token.js';
 
 export const PINTEREST_SCOPES = ['boards:read', 'boards:write', 'pins:read', 'pins:write', 'user_accounts:read'];
 
@@ -18,29 +19,15 @@ export function readCredentials(c: Credentials): PinterestCredentials {
   return c as unknown as PinterestCredentials;
 }
 
-interface TokenResponse { access_token: string; refresh_token?: string; expires_in?: number; scope?: string }
 
 async function tokenRequest(http: HttpClient, app: NetworkApp, form: Record<string, string>): Promise<TokenResponse> {
-  const basic = Buffer.from(`${app.values.CLIENT_ID ?? ''}:${app.values.CLIENT_SECRET ?? ''}`).toString('base64');
-  const res = await http(`${app.urls.api}/v5/oauth/token`, {
-    method: 'POST', headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-    body: new URLSearchParams(form).toString(), timeoutMs: 15_000,
-  }).catch((err: unknown) => {
-    throw toProviderError(err, 'sign in');
+  return requestToken<TokenResponse>(http, {
+    network: 'Pinterest', url: `${app.urls.api}/v5/oauth/token`, form, toError: (err) => toProviderError(err, 'sign in'),
+    basic: { id: app.values.CLIENT_ID ?? '', secret: app.values.CLIENT_SECRET ?? '' },
   });
-  let body: Record<string, any> = {};
-  try {
-    body = res.json();
-  } catch {
-    /* not JSON */
-  }
-  if (res.status === 200 && typeof body.access_token === 'string') return body as TokenResponse;
-  const message = String(body.message ?? body.error_description ?? body.error ?? `HTTP ${res.status}`);
-  const kind = res.status === 429 ? 'rate_limited' : res.status >= 500 ? 'transient' : 'rejected';
-  throw new ProviderError(kind, `Pinterest refused the sign-in: ${message}`, { networkMessage: message, status: res.status });
 }
 
-const expiry = (t: TokenResponse) => (t.expires_in ? new Date(Date.now() + t.expires_in * 1000) : null);
+const expiry = tokenExpiry;
 
 export const pinterestOAuth: OAuthSupport = {
   pkce: false,

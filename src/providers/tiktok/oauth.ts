@@ -8,6 +8,7 @@ import type { ConnectCandidate, Credentials, NetworkApp, OAuthSupport } from '..
 import type { HttpClient } from '../../net/http.types.js';
 import { ProviderError } from '../provider-error.js';
 import { createTikTokApi, toProviderError } from './client.js';
+import { requestToken, tokenExpiry } from '../oauth-token.js';
 
 export const TIKTOK_SCOPES = ['user.info.basic', 'user.info.profile', 'user.info.stats', 'video.publish', 'video.upload', 'video.list'];
 
@@ -21,25 +22,13 @@ export function readCredentials(c: Credentials): TikTokCredentials {
 interface TokenResponse { access_token: string; refresh_token?: string; expires_in?: number; open_id: string; scope?: string }
 
 async function tokenRequest(http: HttpClient, app: NetworkApp, form: Record<string, string>): Promise<TokenResponse> {
-  const res = await http(`${app.urls.api}/v2/oauth/token/`, {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, timeoutMs: 15_000,
-    body: new URLSearchParams({ client_key: app.values.CLIENT_KEY ?? '', client_secret: app.values.CLIENT_SECRET ?? '', ...form }).toString(),
-  }).catch((err: unknown) => {
-    throw toProviderError(err, 'sign in');
+  return requestToken<TokenResponse>(http, {
+    network: 'TikTok', url: `${app.urls.api}/v2/oauth/token/`, toError: (err) => toProviderError(err, 'sign in'),
+    form: { client_key: app.values.CLIENT_KEY ?? '', client_secret: app.values.CLIENT_SECRET ?? '', ...form },
   });
-  let body: Record<string, any> = {};
-  try {
-    body = res.json();
-  } catch {
-    /* not JSON */
-  }
-  if (res.status === 200 && typeof body.access_token === 'string') return body as TokenResponse;
-  const message = String(body.error_description ?? body.error ?? `HTTP ${res.status}`);
-  const kind = res.status === 429 ? 'rate_limited' : res.status >= 500 ? 'transient' : 'rejected';
-  throw new ProviderError(kind, `TikTok refused the sign-in: ${message}`, { networkMessage: message, status: res.status });
 }
 
-const expiry = (t: TokenResponse) => (t.expires_in ? new Date(Date.now() + t.expires_in * 1000) : null);
+const expiry = tokenExpiry;
 
 export const tiktokOAuth: OAuthSupport = {
   pkce: true,

@@ -8,6 +8,7 @@ import type { ConnectCandidate, Credentials, NetworkApp, OAuthSupport } from '..
 import type { HttpClient } from '../../net/http.types.js';
 import { ProviderError } from '../provider-error.js';
 import { createXApi, toProviderError } from './client.js';
+import { requestToken, tokenExpiry } from '../oauth-token.js';
 
 /** Posting, media, replies to read and hide, likes, and direct messages. */
 export const X_SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'media.write', 'offline.access', 'like.write', 'tweet.moderate.write', 'dm.read', 'dm.write'];
@@ -33,25 +34,14 @@ interface TokenResponse {
 }
 
 async function tokenRequest(http: HttpClient, app: NetworkApp, form: Record<string, string>): Promise<TokenResponse> {
-  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
   const clientId = app.values.CLIENT_ID ?? '';
-  if (app.values.CLIENT_SECRET) headers.authorization = `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(app.values.CLIENT_SECRET)}`).toString('base64')}`;
-  const res = await http(`${app.urls.api}/2/oauth2/token`, { method: 'POST', headers, body: new URLSearchParams({ ...form, client_id: clientId }).toString(), timeoutMs: 15_000 }).catch((err: unknown) => {
-    throw toProviderError(err, 'sign in');
+  return requestToken<TokenResponse>(http, {
+    network: 'X', url: `${app.urls.api}/2/oauth2/token`, form: { ...form, client_id: clientId }, toError: (err) => toProviderError(err, 'sign in'),
+    ...(app.values.CLIENT_SECRET ? { basic: { id: clientId, secret: app.values.CLIENT_SECRET, urlEncode: true } } : {}),
   });
-  let body: Record<string, any> = {};
-  try {
-    body = res.json();
-  } catch {
-    /* not JSON */
-  }
-  if (res.status === 200 && typeof body.access_token === 'string') return body as TokenResponse;
-  const message = String(body.error_description ?? body.error ?? `HTTP ${res.status}`);
-  if (res.status === 429 || res.status >= 500) throw new ProviderError(res.status === 429 ? 'rate_limited' : 'transient', `X could not sign in right now: ${message}`, { networkMessage: message, status: res.status });
-  throw new ProviderError('rejected', `X refused the sign-in: ${message}`, { networkMessage: message, status: res.status });
 }
 
-const expiry = (t: TokenResponse) => (t.expires_in ? new Date(Date.now() + t.expires_in * 1000) : null);
+const expiry = tokenExpiry;
 
 export const xOAuth: OAuthSupport = {
   pkce: true,
