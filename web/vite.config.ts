@@ -45,7 +45,20 @@ export default defineConfig({
     target: 'es2022',
     modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 700,
-    rolldownOptions: { checks: { pluginTimings: false } },
+    rolldownOptions: {
+      checks: { pluginTimings: false },
+      // Fewer, larger chunks for what every screen needs (a few requests instead of dozens);
+      // screens and heavy views (calendar grid, composer) stay split and load on demand.
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
+            { name: 'vendor', test: /node_modules[\\/](react-router|@tanstack[\\/](query-core|react-query)|i18next|react-i18next|openapi-fetch|lucide-react)[\\/]/, priority: 2 },
+            { name: 'app', test: /web[\\/]src[\\/](api|app|i18n[\\/](index|format|problems)|lib|ui[\\/](badges|ErrorNote|Field|Toasts|TimeZoneSelect|CopyValue))/, priority: 1 },
+          ],
+        },
+      },
+    },
   },
   server: {
     port: Number(process.env.WEB_PORT ?? 5173),

@@ -20,12 +20,12 @@ import { createFileMediaStore } from '../media/media.store.js';
 import { PublishWorker } from '../publishing/publish.worker.js';
 import { releaseAllLeases } from '../publishing/publishing.repository.js';
 import { rollupUnsettledPosts } from '../posts/posts.repository.js';
-import { buildServer } from '../server/server.js';
 import { VERSION } from './version.js';
 import { Maintenance } from './maintenance.js';
 import { refreshExpiringTokens } from '../channels/token-refresh.service.js';
 import { sendQueuedEmails } from '../email/email.service.js';
 import { INBOX_TICK_MS, runInboxTasks } from '../inbox/inbox.task.js';
+import { METRICS_TICK_MS, collectDueMetrics } from '../analytics/metrics.job.js';
 
 export type Mode = 'all' | 'serve' | 'worker';
 
@@ -80,9 +80,13 @@ export async function startVarde(opts: StartOptions): Promise<Varde> {
         { name: 'email.send', everyMs: 5_000, run: sendQueuedEmails },
         { name: 'inbox', everyMs: INBOX_TICK_MS, run: runInboxTasks },
         { name: 'posts.rollup', everyMs: 60_000, run: (c) => rollupUnsettledPosts(c.db) },
+        { name: 'metrics.collect', everyMs: METRICS_TICK_MS, run: collectDueMetrics },
       ]);
     }
-    const server = opts.mode !== 'worker' ? await buildServer(ctx, { queueReady: () => !worker || worker.ready, version: VERSION }) : null;
+    // Loaded only where it serves: a worker process spares the HTTP stack's memory.
+    const server = opts.mode !== 'worker'
+      ? await (await import('../server/server.js')).buildServer(ctx, { queueReady: () => !worker || worker.ready, version: VERSION })
+      : null;
     let url: string | null = null;
     if (server && opts.listen !== false) {
       await server.listen({ port: config.port, host: config.host });

@@ -2,8 +2,8 @@
  * Group commit for incoming items. A webhook is answered only once its items are stored (so a
  * network that gets no 200 sends it again, and nothing is lost), but one INSERT per request caps
  * the server at the database's round trips. Here every request that arrives while a write is
- * running (or within `delayMs` of an idle start) is written together in one statement; up to
- * `parallel` writes run at once when enough is waiting. A failed batch is retried request by
+ * running (or within `delayMs`) is written together in one statement; up to `parallel` writes
+ * run at once, a new one starting as soon as `minRows` are waiting. A failed batch is retried request by
  * request, so one bad request never fails the others.
  */
 import type { Db } from '../db/client.js';
@@ -19,8 +19,10 @@ interface Pending {
 export interface IngestBatcherOptions {
   /** Rows per statement (a single larger request still goes in one). */
   maxRows: number;
-  /** How long a lone request waits for company when nothing is being written. */
+  /** How long a request waits for company when fewer than `minRows` are waiting. */
   delayMs: number;
+  /** Rows worth a write of their own at once (while fewer than `parallel` writes run). */
+  minRows: number;
   /** Writes at once (1 on the embedded engine, which has one connection). */
   parallel: number;
   /** Told about every batch stored (the new rows), e.g. to wake the rule workers. */
@@ -48,14 +50,9 @@ export class IngestBatcher {
   }
 
   private schedule() {
-    if (this.queue.length === 0) return;
-    const full = this.queuedRows >= this.opts.maxRows;
-    if (this.writing === 0) {
-      if (full) this.flush();
-      else this.timer ??= setTimeout(() => this.flush(), this.opts.delayMs);
-    } else if (this.writing < this.opts.parallel && this.queuedRows >= this.opts.maxRows / 4) {
-      this.flush();
-    }
+    if (this.queue.length === 0 || this.writing >= this.opts.parallel) return; // a finishing write takes them
+    if (this.queuedRows >= this.opts.minRows) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), this.opts.delayMs);
   }
 
   private flush() {
@@ -79,7 +76,9 @@ export class IngestBatcher {
 
   private async write(batch: Pending[]) {
     try {
+      const t0 = performance.now();
       const stored = await storeRows(this.db, batch.flatMap((p) => p.rows));
+      (globalThis as any).__bw ??= []; (globalThis as any).__bw.push([batch.reduce((n, p) => n + p.rows.length, 0), performance.now() - t0, this.writing]);
       this.opts.onStored?.(stored);
       const fresh = new Set(stored.map((s) => keyOf(s.channel_id, s.external_id)));
       for (const p of batch) {

@@ -16,22 +16,22 @@ export interface StoredItem {
   external_id: string;
 }
 
+// The batch travels as one JSON parameter (one JSON.stringify, instead of a text array per column).
 const INSERT_SQL = `
 WITH input AS (
-  SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-                       $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::int[], $16::text[], $17::text[], $18::text[],
-                       $19::timestamptz[], $20::text[], $21::text[], $22::text[], $23::real[], $24::int[], $25::text[], $26::uuid[], $27::text[])
-    AS i(id, workspace_id, channel_id, network, external_id, kind, conversation_id, parent_external_id, post_external_id,
-         author_id, author_handle, author_name, author_avatar_url, author_url, author_followers, text, url, raw,
-         created_at, source, language, sentiment, sentiment_score, priority, state, assignee_id, tags)
+  SELECT * FROM jsonb_to_recordset($1::jsonb)
+    AS i(id uuid, workspace_id uuid, channel_id uuid, network text, external_id text, kind text, conversation_id text,
+         parent_external_id text, post_external_id text, author_id text, author_handle text, author_name text, author_avatar_url text,
+         author_url text, author_followers int, text text, url text, raw jsonb, created_at timestamptz, source text, language text,
+         sentiment text, sentiment_score real, priority int, state text, assignee_id uuid, tags jsonb)
 )
 INSERT INTO inbox_items (id, workspace_id, channel_id, network, external_id, kind, conversation_id, parent_external_id, post_external_id,
   author_id, author_handle, author_name, author_avatar_url, author_url, author_followers, text, url, raw,
   created_at, source, language, sentiment, sentiment_score, priority, state, assignee_id, tags, post_id)
 SELECT i.id, i.workspace_id, i.channel_id, i.network, i.external_id, i.kind, i.conversation_id, i.parent_external_id, i.post_external_id,
-  i.author_id, i.author_handle, i.author_name, i.author_avatar_url, i.author_url, i.author_followers, i.text, i.url, i.raw::jsonb,
+  i.author_id, i.author_handle, i.author_name, i.author_avatar_url, i.author_url, i.author_followers, i.text, i.url, i.raw,
   i.created_at, i.source, i.language, i.sentiment, i.sentiment_score, i.priority, i.state, i.assignee_id,
-  ARRAY(SELECT jsonb_array_elements_text(i.tags::jsonb)),
+  ARRAY(SELECT jsonb_array_elements_text(i.tags)),
   (SELECT d.post_id FROM deliveries d JOIN posts p ON p.id = d.post_id AND p.kind = 'post'
     WHERE d.channel_id = i.channel_id AND d.external_id IN (i.post_external_id, i.conversation_id) LIMIT 1)
 FROM input i
@@ -42,15 +42,15 @@ RETURNING id, workspace_id, channel_id, external_id`;
 /** Inserts the rows that are new; returns those (duplicates come back as nothing). */
 export async function insertItems(db: Queryable, rows: IngestRow[]): Promise<StoredItem[]> {
   if (rows.length === 0) return [];
-  const col = <T>(f: (r: IngestRow) => T) => rows.map(f);
-  return db.query<StoredItem>(INSERT_SQL, [
-    col((r) => r.id), col((r) => r.workspaceId), col((r) => r.channelId), col((r) => r.network), col((r) => r.externalId),
-    col((r) => r.kind), col((r) => r.conversationId), col((r) => r.parentExternalId), col((r) => r.postExternalId),
-    col((r) => r.author.id), col((r) => r.author.handle), col((r) => r.author.name), col((r) => r.author.avatarUrl), col((r) => r.author.url),
-    col((r) => r.author.followers), col((r) => r.text), col((r) => r.url), col((r) => (r.raw ? JSON.stringify(r.raw) : null)),
-    col((r) => r.createdAt), col((r) => r.source), col((r) => r.language), col((r) => r.sentiment), col((r) => r.sentimentScore),
-    col((r) => r.priority), col((r) => r.state), col((r) => r.assigneeId), col((r) => JSON.stringify(r.tags)),
-  ]);
+  const input = rows.map((r) => ({
+    id: r.id, workspace_id: r.workspaceId, channel_id: r.channelId, network: r.network, external_id: r.externalId, kind: r.kind,
+    conversation_id: r.conversationId, parent_external_id: r.parentExternalId, post_external_id: r.postExternalId,
+    author_id: r.author.id, author_handle: r.author.handle, author_name: r.author.name, author_avatar_url: r.author.avatarUrl,
+    author_url: r.author.url, author_followers: r.author.followers, text: r.text, url: r.url, raw: r.raw, created_at: r.createdAt,
+    source: r.source, language: r.language, sentiment: r.sentiment, sentiment_score: r.sentimentScore, priority: r.priority,
+    state: r.state, assignee_id: r.assigneeId, tags: r.tags,
+  }));
+  return db.query<StoredItem>(INSERT_SQL, [JSON.stringify(input)]);
 }
 
 /** Queues the network calls rules decided (hide, auto-reply) for the items just stored. */

@@ -4,7 +4,7 @@
  */
 import type { AppContext } from '../app/context.js';
 import type { InboxItem } from '../providers/contract.js';
-import { prepareItem, type ChannelRef, type IngestRow, type ItemSource } from './ingest.js';
+import { prepareItem, textOf, type ChannelRef, type IngestRow, type ItemSource } from './ingest.js';
 import { inboxRuntime } from './runtime.js';
 
 export interface IngestResult {
@@ -12,12 +12,20 @@ export interface IngestResult {
   stored: number;
 }
 
-/** Stores a channel's items; resolves once they are committed. */
+/**
+ * Stores a channel's items; resolves once they are committed. Items this process stored a moment
+ * ago (a network redelivering, a poll overlapping a webhook) are known without asking the
+ * database; anything else is settled by its unique key there.
+ */
 export async function ingestItems(ctx: AppContext, channel: ChannelRef, items: InboxItem[], source: ItemSource): Promise<IngestResult> {
   const rt = inboxRuntime(ctx);
-  const config = await rt.directory.configFor(channel.workspaceId);
-  const rows = items.map((item) => prepareItem(channel, config, item, source)).filter((r): r is IngestRow => r !== null);
-  return { received: items.length, stored: await rt.batcher.store(rows) };
+  const fresh = items.filter((item) => !rt.recent.has(channel.id, String(item.externalId)));
+  if (fresh.length === 0) return { received: items.length, stored: 0 };
+  const [config, scores] = await Promise.all([rt.directory.configFor(channel.workspaceId), rt.scorer.score(fresh.map(textOf))]);
+  const rows = fresh.map((item, i) => prepareItem(channel, config, item, source, scores[i])).filter((r): r is IngestRow => r !== null);
+  const stored = await rt.batcher.store(rows);
+  for (const r of rows) rt.recent.add(r.channelId, r.externalId);
+  return { received: items.length, stored };
 }
 
 export interface WebhookResult extends IngestResult {

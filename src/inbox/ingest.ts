@@ -6,7 +6,7 @@ import { newId } from '../app/ids.js';
 import type { InboxItem } from '../providers/contract.js';
 import { computePriority } from './priority.js';
 import { applyRules, type Rule } from './rules.js';
-import { scoreSentiment, type Sentiment } from './sentiment.js';
+import { scoreSentiment, type Sentiment, type SentimentResult } from './sentiment.js';
 
 /** A channel as the inbox needs it. */
 export interface ChannelRef {
@@ -53,6 +53,9 @@ export interface IngestRow {
 }
 
 const MAX_TEXT = 20_000;
+
+/** The text as stored (and scored). */
+export const textOf = (item: InboxItem) => (item.text ?? '').slice(0, MAX_TEXT);
 const MAX_RAW_BYTES = 16_000;
 const clip = (s: string | null | undefined, n = 2_000) => (s == null ? null : String(s).slice(0, n));
 
@@ -67,11 +70,10 @@ function dateOf(value: string): Date {
   return Number.isNaN(at.getTime()) ? new Date() : at;
 }
 
-/** The row to store, or null when the item is the channel's own (an echo of what Varde sent). */
-export function prepareItem(channel: ChannelRef, config: WorkspaceInboxConfig, item: InboxItem, source: ItemSource): IngestRow | null {
+/** The row to store, or null when the item is the channel's own (an echo of what Varde sent); `scored`: already scored elsewhere. */
+export function prepareItem(channel: ChannelRef, config: WorkspaceInboxConfig, item: InboxItem, source: ItemSource, scored: SentimentResult = scoreSentiment(textOf(item))): IngestRow | null {
   if (!item.externalId || (channel.externalId && item.author.id === channel.externalId)) return null;
-  const text = (item.text ?? '').slice(0, MAX_TEXT);
-  const scored = scoreSentiment(text);
+  const text = textOf(item);
   const followers = Number.isFinite(item.author.followers) ? Number(item.author.followers) : null;
   const { priority } = computePriority({ text, kind: item.kind, sentiment: scored.sentiment, score: scored.score, followers, keywords: config.priorityKeywords });
   const outcome = applyRules(config.rules, { text, kind: item.kind, network: channel.network, channelId: channel.id, sentiment: scored.sentiment, author: item.author });

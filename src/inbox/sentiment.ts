@@ -54,13 +54,16 @@ export function detectLanguage(text: string): { language: string; english: boole
   const clean = prose(text);
   const words = wordsOf(clean);
   if (words.length === 0) return { language: 'und', english: false };
-  const common = words.filter((w) => COMMON_ENGLISH.has(w)).length / words.length;
+  const commonCount = words.filter((w) => COMMON_ENGLISH.has(w)).length;
+  const common = commonCount / words.length;
+  // Plainly English (a third of the words are common English ones): no need for the slower model.
+  if (commonCount >= 3 && common >= 0.35 && /^[\x20-\x7e\u2019]*$/.test(clean)) return { language: 'eng', english: true };
   const ranked = francAll(clean);
   const top = ranked[0]?.[0] ?? 'und';
   const english = ranked.find(([lang]) => lang === 'eng')?.[1] ?? 0;
   if (top === 'eng') return { language: 'eng', english: true };
   if (top === 'und') return common > 0 ? { language: 'eng', english: true } : { language: 'und', english: false };
-  if (english >= 0.75 && common >= 0.25) return { language: 'eng', english: true };
+  if (english >= 0.75 && common >= 0.34) return { language: 'eng', english: true };
   return { language: top, english: false };
 }
 

@@ -6,12 +6,15 @@
  * with 401 and nothing stored when it fails. The answer is sent once the items are committed, so a
  * network that gets no 200 delivers again (and a repeat is stored once).
  */
+import os from 'node:os';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../app/context.js';
 import { AppError } from '../app/errors.js';
 import type { IncomingWebhook } from '../providers/contract.js';
 import { ingestWebhook } from './ingest.service.js';
+import { inboxRuntime } from './runtime.js';
+import { createThreadedScorer, inProcessScorer } from './scoring.js';
 
 const Params = z.object({ network: z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a network slug such as facebook') });
 
@@ -27,6 +30,16 @@ function incoming(req: FastifyRequest): IncomingWebhook {
 }
 
 export function webhooksRoutes(app: FastifyInstance, ctx: AppContext) {
+  // Scoring thousands of events a second on a thread of its own keeps this one answering requests.
+  const rt = inboxRuntime(ctx);
+  if (os.availableParallelism() > 1 && rt.scorer === inProcessScorer) {
+    const scorer = createThreadedScorer((err) => ctx.logger.warn({ err }, 'the inbox scoring thread failed; scoring in-process'));
+    rt.scorer = scorer;
+    app.addHook('onClose', async () => {
+      if (rt.scorer === scorer) rt.scorer = inProcessScorer;
+      await scorer.close();
+    });
+  }
   void app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));

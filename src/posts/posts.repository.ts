@@ -148,26 +148,33 @@ export const ROLLUP_SQL = `
   ) s WHERE p.id = $1 AND p.status IS DISTINCT FROM s.status`;
 
 /**
- * The roll-up of many posts in one statement (the publishing worker finishes deliveries in
- * batches). The posts' rows are locked first, in id order, and the statuses computed by a later
- * statement of the same transaction: two workers finishing deliveries of one post cannot both
- * compute from a snapshot that misses the other's delivery.
+ * Locks posts in id order. Whoever changes deliveries and rolls their posts up in one transaction
+ * locks the posts first: two transactions finishing deliveries of one post then run one after the
+ * other, and the second computes from a snapshot that includes the first's delivery.
  */
+export async function lockPosts(q: Queryable, postIds: string[]) {
+  if (postIds.length === 0) return;
+  await q.query(`SELECT id FROM posts WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [[...new Set(postIds)].sort()]);
+}
+
+/** The roll-up of many posts in one statement; see lockPosts for when to lock them first. */
+export async function rollupPostStatuses(q: Queryable, postIds: string[]) {
+  if (postIds.length === 0) return;
+  await q.query(
+    `UPDATE posts p SET status = s.status, updated_at = now() FROM (
+       SELECT post_id, ${ROLLUP_STATUS} AS status FROM deliveries WHERE post_id = ANY($1::uuid[]) GROUP BY post_id
+     ) s WHERE p.id = s.post_id AND p.id = ANY($1::uuid[]) AND p.status IS DISTINCT FROM s.status`,
+    [[...new Set(postIds)]],
+  );
+}
+
+/** Rolls many posts up, locked first (the embedded engine has one connection: nothing to lock against). */
 export async function rollupPosts(db: Db, postIds: string[]) {
   if (postIds.length === 0) return;
-  const ids = [...new Set(postIds)].sort();
-  const rollup = (q: Queryable) =>
-    q.query(
-      `UPDATE posts p SET status = s.status, updated_at = now() FROM (
-         SELECT post_id, ${ROLLUP_STATUS} AS status FROM deliveries WHERE post_id = ANY($1::uuid[]) GROUP BY post_id
-       ) s WHERE p.id = s.post_id AND p.id = ANY($1::uuid[]) AND p.status IS DISTINCT FROM s.status`,
-      [ids],
-    );
-  // The embedded engine has one connection: statements never overlap, there is nothing to lock against.
-  if (db.kind === 'pglite') return void (await rollup(db));
+  if (db.kind === 'pglite') return rollupPostStatuses(db, postIds);
   await db.transaction(async (tx) => {
-    await tx.query(`SELECT id FROM posts WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
-    await rollup(tx);
+    await lockPosts(tx, postIds);
+    await rollupPostStatuses(tx, postIds);
   });
 }
 

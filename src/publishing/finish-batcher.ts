@@ -1,16 +1,16 @@
 /**
  * Group commit for finished deliveries. Each publish ends with "record the outcome, release the
- * lease, roll the post up"; one statement per delivery caps a worker at the database's round
- * trips. Here every outcome that arrives while a write is running (or within `delayMs` of an idle
- * start) goes out together: one statement for the attempts and deliveries, one transaction for
- * the posts' roll-ups. The caller's promise resolves only once its outcome is committed.
+ * lease, roll the post up"; one transaction per delivery caps a worker at the database's round
+ * trips. Here the outcomes that arrive while a write is running (or within `delayMs` of an idle
+ * start) go out together, in one transaction: the posts locked, the attempts and deliveries
+ * written by one statement, the posts rolled up by another. A post's status therefore never lags
+ * its deliveries. The caller's promise resolves once its outcome is committed.
  *
- * The same lane runs the worker's lease heartbeat (`exclusive`): both update this worker's
- * deliveries, and two multi-row updates taking row locks in different orders could deadlock.
+ * Up to `maxWrites` transactions run at once: they touch different deliveries, and lock posts in
+ * id order, so they cannot deadlock one another.
  */
 import type { Db } from '../db/client.js';
-import { rollupPosts } from '../posts/posts.repository.js';
-import { finishMany, type ClaimedDelivery, type Finish } from './publishing.repository.js';
+import { finishAndRollUp, type ClaimedDelivery, type Finish } from './publishing.repository.js';
 
 interface Pending {
   d: ClaimedDelivery;
@@ -20,84 +20,79 @@ interface Pending {
 }
 
 export interface FinishBatcherOptions {
-  /** Most outcomes written by one statement. */
+  /** Most outcomes written by one transaction. */
   maxBatch: number;
   /** How long a lone outcome waits for company when nothing is being written. */
   delayMs: number;
-  onRollupError(err: unknown): void;
+  /** Transactions in flight at once. */
+  maxWrites?: number;
 }
+
+/** While one write runs, a second starts only once this many outcomes wait (else they wait for the first). */
+const MIN_SECOND_BATCH = 20;
 
 export class FinishBatcher {
   private queue: Pending[] = [];
   private timer: NodeJS.Timeout | null = null;
-  private lane: Promise<void> = Promise.resolve();
-  private writing = false;
+  private writes = 0;
+  private idleWaiters: Array<() => void> = [];
+  private readonly maxWrites: number;
 
-  constructor(private readonly db: Db, private readonly workerId: string, private readonly opts: FinishBatcherOptions) {}
+  constructor(private readonly db: Db, private readonly workerId: string, private readonly opts: FinishBatcherOptions) {
+    this.maxWrites = Math.max(1, opts.maxWrites ?? 2);
+  }
 
   /** Records the outcome; true when the delivery changed (this worker still held it). */
   finish(d: ClaimedDelivery, f: Finish): Promise<boolean> {
     return new Promise<boolean>((resolve, reject) => {
       this.queue.push({ d, f, resolve, reject });
-      if (this.writing) return; // the running write takes this one next
-      if (this.queue.length >= this.opts.maxBatch) this.flushSoon(0);
-      else if (!this.timer) this.flushSoon(this.opts.delayMs);
+      this.pump();
     });
   }
 
-  /** Runs `fn` alone on the lane: never alongside a write of outcomes. */
-  exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.lane.then(fn);
-    this.lane = run.then(() => {}, () => {});
-    return run;
-  }
-
   /** Resolves once every outcome handed in so far is written. */
-  async drain(): Promise<void> {
-    while (this.queue.length > 0 || this.writing) {
-      if (!this.writing) this.flushSoon(0);
-      await this.lane;
-      await new Promise((r) => setImmediate(r));
-    }
-  }
-
-  private flushSoon(ms: number) {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
+  drain(): Promise<void> {
+    if (this.queue.length === 0 && this.writes === 0) return Promise.resolve();
+    if (this.timer) {
+      clearTimeout(this.timer);
       this.timer = null;
-      void this.flush();
-    }, ms);
+      this.startWrite();
+    }
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  private async flush() {
-    if (this.writing || this.queue.length === 0) return;
-    this.writing = true;
-    try {
-      while (this.queue.length > 0) {
-        const items = this.queue.splice(0, this.opts.maxBatch);
-        await this.exclusive(() => this.write(items));
-      }
-    } finally {
-      this.writing = false;
+  private pump() {
+    if (this.queue.length === 0 || this.writes >= this.maxWrites) return;
+    if (this.writes === 0) {
+      if (this.queue.length >= this.opts.maxBatch) this.startWrite();
+      else this.timer ??= setTimeout(() => this.startWrite(), this.opts.delayMs);
+    } else if (this.queue.length >= Math.min(MIN_SECOND_BATCH, this.opts.maxBatch)) {
+      this.startWrite();
     }
+  }
+
+  private startWrite() {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    const items = this.queue.splice(0, this.opts.maxBatch);
+    if (items.length === 0) return;
+    this.writes++;
+    void this.write(items).finally(() => {
+      this.writes--;
+      if (this.queue.length > 0) this.startWrite(); // what arrived meanwhile goes at once
+      else if (this.writes === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+    });
   }
 
   private async write(items: Pending[]) {
-    let changed: Array<{ id: string; post_id: string }>;
     try {
-      changed = await finishMany(this.db, this.workerId, items);
+      const changed = await finishAndRollUp(this.db, this.workerId, items);
+      const ids = new Set(changed.map((r) => r.id));
+      for (const it of items) it.resolve(ids.has(it.d.id));
     } catch (err) {
       for (const it of items) it.reject(err);
-      return;
     }
-    try {
-      await rollupPosts(this.db, changed.map((r) => r.post_id));
-    } catch (err) {
-      // The deliveries' outcomes are committed; a post's status is derived and is rolled up again
-      // by the next change to any of its deliveries.
-      this.opts.onRollupError(err);
-    }
-    const ids = new Set(changed.map((r) => r.id));
-    for (const it of items) it.resolve(ids.has(it.d.id));
   }
 }

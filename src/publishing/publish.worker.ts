@@ -55,20 +55,13 @@ export class PublishWorker {
     this.id = opts.id ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
     this.lowWater = Math.max(1, Math.min(MAX_BATCH, Math.ceil(opts.concurrency / 4)));
     this.channels = new ChannelCache(ctx.secrets);
-    this.finisher = new FinishBatcher(ctx.db, this.id, {
-      maxBatch: MAX_BATCH,
-      delayMs: FINISH_DELAY_MS,
-      onRollupError: (err) => ctx.logger.error({ err }, 'rolling up posts after publishing failed; their status catches up with the next change'),
-    });
+    this.finisher = new FinishBatcher(ctx.db, this.id, { maxBatch: MAX_BATCH, delayMs: FINISH_DELAY_MS });
   }
 
   start() {
     if (this.running) return;
     this.running = true;
-    const beat = () =>
-      this.finisher
-        .exclusive(() => extendLeases(this.ctx.db, this.id, this.opts.leaseSeconds))
-        .catch((err) => this.ctx.logger.warn({ err }, 'worker heartbeat failed'));
+    const beat = () => extendLeases(this.ctx.db, this.id, this.opts.leaseSeconds).catch((err) => this.ctx.logger.warn({ err }, 'worker heartbeat failed'));
     void beat();
     this.heartbeat = setInterval(beat, Math.max(500, (this.opts.leaseSeconds * 1000) / 3));
     this.loopDone = this.loop();

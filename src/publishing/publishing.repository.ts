@@ -6,7 +6,7 @@
  */
 import type { ChannelRow } from '../channels/channels.repository.js';
 import type { Db, Queryable } from '../db/client.js';
-import { rollupPosts, type DeliveryRow, type DeliveryState } from '../posts/posts.repository.js';
+import { lockPosts, rollupPostStatuses, type DeliveryRow, type DeliveryState } from '../posts/posts.repository.js';
 import type { PostContent } from '../posts/posts.schemas.js';
 import type { InboxItem } from '../providers/contract.js';
 
@@ -75,9 +75,17 @@ export function claimDue(db: Queryable, workerId: string, limit: number, leaseSe
   return db.query<ClaimedDelivery>(CLAIM_SQL, [workerId, limit, leaseSeconds]);
 }
 
-/** Extends the lease of everything this worker is publishing: its heartbeat. */
+/**
+ * Extends the lease of everything this worker is publishing: its heartbeat. Rows locked right now
+ * (being finished) are skipped, not waited for: they are about to lose their lease anyway, and
+ * waiting could deadlock with the finishing transaction.
+ */
 export async function extendLeases(db: Queryable, workerId: string, leaseSeconds: number) {
-  await db.query(`UPDATE deliveries SET locked_until = now() + make_interval(secs => $2) WHERE locked_by = $1 AND state = 'publishing'`, [workerId, leaseSeconds]);
+  await db.query(
+    `UPDATE deliveries SET locked_until = now() + make_interval(secs => $2)
+     WHERE id IN (SELECT id FROM deliveries WHERE locked_by = $1 AND state = 'publishing' FOR UPDATE SKIP LOCKED)`,
+    [workerId, leaseSeconds],
+  );
   await db.query(`INSERT INTO workers (id) VALUES ($1) ON CONFLICT (id) DO UPDATE SET heartbeat_at = now()`, [workerId]);
 }
 
@@ -115,7 +123,7 @@ export interface Finish {
  * Writes many attempts' outcomes and their deliveries' new states in one statement. A delivery
  * changes only while `workerId` still holds it (a worker whose lease was taken over changes
  * nothing but its own attempt's record). Returns the ids of the deliveries that changed, with
- * their posts; the caller rolls those posts up (rollupPosts).
+ * their posts, which the caller rolls up in the same transaction (finishAndRollUp).
  */
 export async function finishMany(db: Queryable, workerId: string, items: Array<{ d: ClaimedDelivery; f: Finish }>): Promise<Array<{ id: string; post_id: string }>> {
   if (items.length === 0) return [];
@@ -158,14 +166,22 @@ export async function finishMany(db: Queryable, workerId: string, items: Array<{
 }
 
 /**
- * Writes one attempt's outcome and the delivery's new state, then the post's roll-up. Only while
- * this worker still holds the delivery. (The worker batches these: see FinishBatcher.)
+ * Finishes deliveries and rolls their posts up in one transaction, so a post's status never lags
+ * its deliveries. On a server the posts are locked first (see lockPosts).
  */
+export async function finishAndRollUp(db: Db, workerId: string, items: Array<{ d: ClaimedDelivery; f: Finish }>): Promise<Array<{ id: string; post_id: string }>> {
+  if (items.length === 0) return [];
+  return db.transaction(async (tx) => {
+    if (db.kind !== 'pglite') await lockPosts(tx, items.map((it) => it.d.post_id));
+    const rows = await finishMany(tx, workerId, items);
+    await rollupPostStatuses(tx, rows.map((r) => r.post_id));
+    return rows;
+  });
+}
+
+/** Finishes one delivery (the worker batches them: see FinishBatcher). True while this worker held it. */
 export async function finishDelivery(db: Db, d: ClaimedDelivery, workerId: string, f: Finish): Promise<boolean> {
-  const rows = await finishMany(db, workerId, [{ d, f }]);
-  if (rows.length === 0) return false;
-  await rollupPosts(db, [rows[0].post_id]);
-  return true;
+  return (await finishAndRollUp(db, workerId, [{ d, f }])).length > 0;
 }
 
 /**

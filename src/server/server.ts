@@ -25,6 +25,7 @@ import { postsRoutes } from '../posts/posts.routes.js';
 import { notificationsRoutes } from '../notifications/notifications.routes.js';
 import { eventsRoutes } from '../events/events.routes.js';
 import { inboxRoutes } from '../inbox/inbox.routes.js';
+import { metricsRoutes } from '../analytics/metrics.routes.js';
 import { registerWebApp } from './web.plugin.js';
 
 export interface ServerOptions {
@@ -82,7 +83,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions): Promise
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, securityRoutes, auditRoutes, membersRoutes, approvalsRoutes, workspacesRoutes, channelsRoutes, oauthRoutes, mediaRoutes, postsRoutes, notificationsRoutes, inboxRoutes]) routes(app, ctx);
+  for (const routes of [authRoutes, securityRoutes, auditRoutes, membersRoutes, approvalsRoutes, workspacesRoutes, channelsRoutes, oauthRoutes, mediaRoutes, postsRoutes, notificationsRoutes, inboxRoutes, metricsRoutes]) routes(app, ctx);
   eventsRoutes(app, ctx);
   await registerWebApp(app, ctx);
   return app;

@@ -1,6 +1,7 @@
 /**
- * Keyboard alone: from the calendar, reach "New post" with Tab, choose a channel, write, pick
- * "next free slot", and submit — no mouse. Focus lands on each screen's content after navigation.
+ * The composer by keyboard alone: from the calendar, reach "New post" with Tab, choose a channel,
+ * write, pick "next free slot", and submit — no mouse; focus lands on each screen's content after
+ * navigation. And an unfinished post survives closing the tab.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -9,7 +10,7 @@ import { startWebhookReceiver, type Receiver } from '../support/webhook-receiver
 import { describeBrowser, openPage, startBrowser, tabTo } from './support/browser.js';
 import { everyDayAt, userWithWebhook, type UserWithChannel } from './support/fixtures.js';
 
-describeBrowser('web app: composing with the keyboard alone', () => {
+describeBrowser('web app: the composer by keyboard, and its autosave', () => {
   let app: TestApp;
   let receiver: Receiver;
   let browser: Browser;
@@ -53,5 +54,26 @@ describeBrowser('web app: composing with the keyboard alone', () => {
     expect(post.deliveries[0].state).toBe('scheduled');
     expect(new Date(post.deliveries[0].dueAt).toLocaleTimeString('en-GB', { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit' })).toBe('09:00');
     expect(errors).toEqual([]);
+  });
+
+  it('keeps an unfinished post when the tab is closed, and restores it', { timeout: 120_000 }, async () => {
+    const first = await openPage(browser, app, { user: setup.user });
+    await first.page.goto(`/w/${setup.user.workspaceId}/compose`);
+    await first.page.getByRole('checkbox', { name: /Newsroom hook/ }).check();
+    await first.page.getByLabel('Text', { exact: true }).fill('Half-written thought about');
+    await first.page.getByRole('button', { name: 'Add a follow-up' }).click();
+    await first.page.getByLabel('Follow-up 1', { exact: true }).fill('and its sequel');
+    await first.page.close({ runBeforeUnload: true }); // the tab closes mid-edit
+
+    const second = await first.context.newPage();
+    await second.goto(`/w/${setup.user.workspaceId}/compose`);
+    await second.getByText(/Your unsaved post from .* was restored/).waitFor();
+    expect(await second.getByLabel('Text', { exact: true }).inputValue()).toBe('Half-written thought about');
+    expect(await second.getByLabel('Follow-up 1', { exact: true }).inputValue()).toBe('and its sequel');
+    expect(await second.getByRole('checkbox', { name: /Newsroom hook/ }).isChecked()).toBe(true);
+
+    await second.getByRole('button', { name: 'Start over' }).click();
+    expect(await second.getByLabel('Text', { exact: true }).inputValue()).toBe('');
+    expect(first.errors).toEqual([]);
   });
 });

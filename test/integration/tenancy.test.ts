@@ -4,6 +4,7 @@
  * B's API token and with B's session cookie: every call answers 404 (or 403), never 2xx, and A's
  * data is byte-for-byte unchanged afterwards.
  */
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../support/databases.js';
 import { createTestApp, makePng, uploadPng, type TestApp, type TestUser } from '../support/app.js';
@@ -26,6 +27,11 @@ const BODIES: Record<string, unknown> = {
   'post /api/v1/workspaces/{workspaceId}/posts/{id}/reschedule': { schedule: { mode: 'now' } },
   'post /api/v1/workspaces/{workspaceId}/deliveries/{id}/resolve': { outcome: 'published', url: 'https://intruder.example/p/1' },
   'post /api/v1/workspaces/{workspaceId}/notifications/read': { all: true },
+  'patch /api/v1/workspaces/{workspaceId}/inbox/items/{id}': { state: 'done' },
+  'post /api/v1/workspaces/{workspaceId}/inbox/items/{id}/reply': { text: 'planted reply' },
+  'post /api/v1/workspaces/{workspaceId}/inbox/rules': { name: 'intruder', conditions: { keywords: ['x'] }, actions: { tags: ['x'] } },
+  'put /api/v1/workspaces/{workspaceId}/inbox/rules/{id}': { name: 'intruder', conditions: { keywords: ['x'] }, actions: { tags: ['x'] } },
+  'post /api/v1/workspaces/{workspaceId}/inbox/rules/dry-run': { conditions: { keywords: ['x'] } },
 };
 
 /** Path parameters that name one of A's objects (besides `{id}`); others get PARAM_VALUES. */
@@ -120,6 +126,20 @@ describe.each(ENGINES)('tenancy on %s', (engine) => {
         [state, a.workspaceId, a.userId, app.varde.ctx.secrets.encrypt({ candidates: [{ externalId: 'acct-1', account: { externalId: 'acct-1', handle: 'a@x', name: 'A' } }] })],
       );
       ids.state = [state];
+    }
+    // A's inbox: an item with a reply sent, a rule and a saved reply.
+    if ((await app.db.db.query(`SELECT to_regclass('inbox_items') AS t`))[0].t) {
+      const { ingestItems } = await import('../../src/inbox/ingest.service.js');
+      await ingestItems(app.varde.ctx, { id: good.id, workspaceId: a.workspaceId, network: 'webhook', name: 'A good hook', externalId: null }, [{ externalId: 'a-item-1', kind: 'comment', conversationId: 'a-post', author: { id: 'fan' }, text: 'A fan writes', createdAt: new Date().toISOString() }], 'poll');
+      const [item] = await app.db.db.query<{ id: string }>(`SELECT id FROM inbox_items WHERE workspace_id = $1`, [a.workspaceId]);
+      const [postId, deliveryId, replyId] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+      await app.db.db.query(`INSERT INTO posts (id, workspace_id, status, content, kind) VALUES ($1, $2, 'published', '{"text":"A replies","media":[],"link":null,"followups":[]}'::jsonb, 'reply')`, [postId, a.workspaceId]);
+      await app.db.db.query(`INSERT INTO deliveries (id, workspace_id, post_id, channel_id, state, idempotency_key, external_id) VALUES ($1, $2, $3, $4, 'published', $5, 'a-reply-1')`, [deliveryId, a.workspaceId, postId, good.id, `a-reply-key-${Date.now()}`]);
+      await app.db.db.query(`INSERT INTO inbox_replies (id, workspace_id, item_id, post_id, delivery_id) VALUES ($1, $2, $3, $4, $5)`, [replyId, a.workspaceId, item.id, postId, deliveryId]);
+      ids.items = [item.id];
+      ids.replies = [replyId];
+      ids.rules = [(await app.api('POST', `${a.ws}/inbox/rules`, { name: 'A rule', conditions: { keywords: ['fan'] }, actions: { tags: ['fans'] } }, a.token)).body.id];
+      ids['saved-replies'] = [(await app.api('POST', `${a.ws}/inbox/saved-replies`, { name: 'A thanks', body: 'Thanks {{author.name}}' }, a.token)).body.id];
     }
 
     const doc = await app.api('GET', '/api/openapi.json');

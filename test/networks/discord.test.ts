@@ -10,9 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGuardedHttp, type GuardedHttpClient } from '../../src/net/guarded-http.js';
 import type { ProviderContext } from '../../src/providers/contract.js';
 import { discordProvider } from '../../src/providers/discord/discord.provider.js';
-import { createTestApp, uploadPng, waitFor, type TestApp, type TestUser } from '../support/app.js';
+import { createTestApp, uploadPng, type TestApp, type TestUser } from '../support/app.js';
 import { connectThroughOAuth } from '../support/oauth-dance.js';
 import { contextDefaults, testNetworkApp } from '../support/provider-context.js';
+import { publishNow } from '../support/publish.js';
 import { startDiscordEmulator, type DiscordEmulator } from '../emulators/discord/index.js';
 
 describe('Discord', () => {
@@ -51,14 +52,7 @@ describe('Discord', () => {
     return res.body;
   }
 
-  const publish = async (channelId: string, body: Record<string, unknown>, target: Record<string, unknown> = {}) => {
-    const post = await app.api('POST', `${user.ws}/posts`, { ...body, targets: [{ channelId, ...target }], schedule: { mode: 'now' } }, user.token);
-    expect(post.status, JSON.stringify(post.body)).toBe(201);
-    return waitFor(async () => {
-      const p = await app.api('GET', `${user.ws}/posts/${post.body.id}`, undefined, user.token);
-      return ['published', 'failed', 'needs_attention'].includes(p.body.deliveries[0].state) && p.body;
-    }, 20_000, 'the delivery to settle');
-  };
+  const publish = (channelId: string, body: Record<string, unknown>, target: Record<string, unknown> = {}) => publishNow(app, user, channelId, body, target);
 
   const last = (channelId = emu.text.id) => emu.messagesIn(channelId).at(-1)!;
 

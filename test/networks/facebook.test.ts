@@ -8,13 +8,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { facebookProvider } from '../../src/providers/facebook/facebook.provider.js';
 import { signMetaBody } from '../../src/providers/meta/webhooks.js';
-import { createTestApp, uploadPng, waitFor, type TestApp, type TestUser } from '../support/app.js';
-import { connectThroughOAuth } from '../support/oauth-dance.js';
+import { createTestApp, freePort, uploadPng, type TestApp, type TestUser } from '../support/app.js';
+import { connectAndPick, connectThroughOAuth } from '../support/oauth-dance.js';
 import { startFacebookEmulator, FB_APP_SECRET, type FacebookEmulator } from '../emulators/facebook/index.js';
 import { addFanComment } from '../emulators/facebook/engagement.js';
 import { throttleFault } from '../emulators/meta/graph-emulator.js';
 import { uploadJpeg, uploadMp4 } from '../emulators/meta/fixtures.js';
-import { channelContext, createPost, freePort, listenOn, fastForwardRateLimit, publishAndWait, settle, webhookRequest } from '../emulators/meta/varde-helpers.js';
+import { channelContext, listenOn, fastForwardRateLimit, publishAndWait, settle, throttledDelivery, webhookRequest } from '../emulators/meta/varde-helpers.js';
+import { createPostNow } from '../support/publish.js';
 
 describe('Facebook Pages', () => {
   let fb: FacebookEmulator;
@@ -44,10 +45,7 @@ describe('Facebook Pages', () => {
   });
 
   const connect = async () => {
-    if (channelId) return channelId;
-    const { result } = await connectThroughOAuth(app, user, 'facebook');
-    const picked = await app.api('POST', `${user.ws}/channels/oauth/${result.state}/pick`, { externalIds: [pageId] }, user.token);
-    channelId = picked.body.channels[0].id;
+    channelId ??= await connectAndPick(app, user, 'facebook', [pageId]);
     return channelId;
   };
 
@@ -95,7 +93,7 @@ describe('Facebook Pages', () => {
 
   it('publishes a video through the resumable upload, then a first comment', async () => {
     await connect();
-    const video = await uploadMp4(app, user, { payloadBytes: 10_000 });
+    const video = await uploadMp4(app, user, { padBytes: 10_000 });
     const before = fb.g.callsTo('POST', `/${pageId}/videos`).length;
     const done = await publishAndWait(app, user, channelId, { text: 'Watch us roast', media: [{ mediaId: video }], title: 'Roasting' }, { options: { firstComment: 'Beans from Huila 🇨🇴' } });
     expect(done.status, JSON.stringify(done.deliveries[0].error)).toBe('published');
@@ -133,12 +131,8 @@ describe('Facebook Pages', () => {
   it('waits for the throttle reset Facebook announces, calling nothing before it', async () => {
     await connect();
     fb.g.fault({ method: 'POST', path: `/${pageId}/feed` }, throttleFault(pageId, { code: 32, regainMinutes: 2 }));
-    const post = await createPost(app, user, channelId, { text: 'Throttled post' });
-    const queued = await waitFor(async () => {
-      const p = await app.api('GET', `${user.ws}/posts/${post.id}`, undefined, user.token);
-      const d = p.body.deliveries[0];
-      return d.state === 'queued' && d.error?.kind === 'rate_limited' && d;
-    }, 10_000, 'the throttle');
+    const postId = await createPostNow(app, user, channelId, { text: 'Throttled post' });
+    const queued = await throttledDelivery(app, user, postId);
     const throttledAt = Date.now();
     expect(Date.parse(queued.nextAttemptAt) - throttledAt).toBeGreaterThan(100_000);
     const feedCalls = () => fb.g.callsTo('POST', `/${pageId}/feed`).length;
@@ -147,7 +141,7 @@ describe('Facebook Pages', () => {
     expect(feedCalls()).toBe(callsThen);
     const resetAt = Date.now();
     await fastForwardRateLimit(app, channelId);
-    const done = await settle(app, user, post.id);
+    const done = await settle(app, user, postId);
     expect(done.status).toBe('published');
     const last = fb.g.callsTo('POST', `/${pageId}/feed`).at(-1)!;
     expect(last.at).toBeGreaterThanOrEqual(resetAt);
@@ -165,7 +159,7 @@ describe('Facebook Pages', () => {
 
   it('reconciles a video whose finish was accepted but never answered', async () => {
     await connect();
-    const video = await uploadMp4(app, user, { payloadBytes: 2000 });
+    const video = await uploadMp4(app, user, { padBytes: 2000 });
     // The file is under one chunk: start and one transfer pass, then the finish is accepted and never answered.
     fb.g.fault({ method: 'POST', path: `/${pageId}/videos` }, { delayMs: 0 });
     fb.g.fault({ method: 'POST', path: `/${pageId}/videos` }, { delayMs: 0 });
@@ -179,7 +173,7 @@ describe('Facebook Pages', () => {
 
   it('looks a recorded video upload up by its id: finished is published, unfinished is safe to redo', async () => {
     await connect();
-    const ctx = await channelContext(app, user, channelId);
+    const ctx = await channelContext(app, channelId);
     const content = { parts: [{ text: 'Pending video', media: [] }], options: {}, meta: { postId: 'p', deliveryId: 'd', dueAt: new Date().toISOString() } };
     const v = { id: fb.g.nextId(), pageId, sessionId: 's1', fileSize: 10, received: Buffer.alloc(10), finished: false };
     fb.state.videos.set(v.id, v);
@@ -197,7 +191,7 @@ describe('Facebook Pages', () => {
     const c1 = addFanComment(fb, postId, 'Do you ship to Bergen?');
     addFanComment(fb, postId, 'Me too', { parentId: c1, from: { id: '5550002', name: 'Per' } });
     fb.state.tagged.set(pageId, [{ id: '777_888', message: 'Great coffee at @Varde Coffee', from: { id: '5550003', name: 'Liv' }, createdTime: new Date().toISOString() }]);
-    const ctx = await channelContext(app, user, channelId);
+    const ctx = await channelContext(app, channelId);
     const page = await facebookProvider.listInbox(ctx, { recentPosts: [{ externalId: postId, parts: [] }] });
     expect(page.items.map((i) => [i.kind, i.text])).toEqual(expect.arrayContaining([['comment', 'Do you ship to Bergen?'], ['reply', 'Me too'], ['mention', 'Great coffee at @Varde Coffee']]));
     const again = await facebookProvider.listInbox(ctx, { cursor: page.cursor, recentPosts: [{ externalId: postId, parts: [] }] });
@@ -238,7 +232,7 @@ describe('Facebook Pages', () => {
     const post = fb.state.posts.get(done.deliveries[0].externalId)!;
     Object.assign(post, { reactions: 12, shares: 3, insights: { post_media_view: 950, post_total_media_view_unique: 700, post_clicks: 41 } });
     addFanComment(fb, post.id, 'Nice');
-    const ctx = await channelContext(app, user, channelId);
+    const ctx = await channelContext(app, channelId);
     const [m] = await facebookProvider.fetchPostMetrics(ctx, [{ externalId: post.id, parts: [] }]);
     expect(m.metrics).toEqual({ impressions: 950, likes: 12, comments: 1, shares: 3, saves: null, clicks: 41 });
     expect(m.raw).toMatchObject({ post_media_view: 950, post_total_media_view_unique: 700 });

@@ -8,12 +8,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { instagramProvider } from '../../src/providers/instagram/instagram.provider.js';
 import { signMetaBody } from '../../src/providers/meta/webhooks.js';
-import { createTestApp, uploadPng, waitFor, type TestApp, type TestUser } from '../support/app.js';
-import { connectThroughOAuth } from '../support/oauth-dance.js';
+import { createTestApp, freePort, uploadPng, type TestApp, type TestUser } from '../support/app.js';
+import { connectAndPick, connectThroughOAuth } from '../support/oauth-dance.js';
 import { startInstagramEmulator, IG_APP_SECRET, type InstagramEmulator } from '../emulators/instagram/index.js';
 import { addFollowerComment } from '../emulators/instagram/engagement.js';
 import { makeJpeg, uploadBytes, uploadJpeg, uploadMp4 } from '../emulators/meta/fixtures.js';
-import { channelContext, createPost, fastForwardRateLimit, fetchSignedMedia, freePort, listenOn, publishAndWait, settle, webhookRequest } from '../emulators/meta/varde-helpers.js';
+import { channelContext, fastForwardRateLimit, fetchSignedMedia, listenOn, publishAndWait, settle, throttledDelivery, webhookRequest } from '../emulators/meta/varde-helpers.js';
+import { createPostNow } from '../support/publish.js';
 
 describe('Instagram', () => {
   let ig: InstagramEmulator;
@@ -43,10 +44,7 @@ describe('Instagram', () => {
   });
 
   const connect = async () => {
-    if (channelId) return channelId;
-    const { result } = await connectThroughOAuth(app, user, 'instagram');
-    const picked = await app.api('POST', `${user.ws}/channels/oauth/${result.state}/pick`, { externalIds: [igId] }, user.token);
-    channelId = picked.body.channels[0].id;
+    channelId ??= await connectAndPick(app, user, 'instagram', [igId]);
     return channelId;
   };
   const mediaByCaption = (caption: string) => [...ig.state.media.values()].filter((m) => m.caption === caption);
@@ -150,17 +148,14 @@ describe('Instagram', () => {
     await connect();
     ig.quotaTotal = ig.state.published.get(igId)?.length ?? 0;
     const containersBefore = ig.g.callsTo('POST', `/${igId}/media`).length;
-    const post = await createPost(app, user, channelId, { text: 'Over the limit', media: [{ mediaId: await uploadJpeg(app, user) }] });
-    const queued = await waitFor(async () => {
-      const d = (await app.api('GET', `${user.ws}/posts/${post.id}`, undefined, user.token)).body.deliveries[0];
-      return d.state === 'queued' && d.error?.kind === 'rate_limited' && d;
-    }, 10_000, 'the limit');
+    const postId = await createPostNow(app, user, channelId, { text: 'Over the limit', media: [{ mediaId: await uploadJpeg(app, user) }] });
+    const queued = await throttledDelivery(app, user, postId);
     expect(Date.parse(queued.nextAttemptAt) - Date.now()).toBeGreaterThan(55 * 60_000);
     await new Promise((r) => setTimeout(r, 1000));
     expect(ig.g.callsTo('POST', `/${igId}/media`).length).toBe(containersBefore);
     ig.quotaTotal = 50;
     await fastForwardRateLimit(app, channelId);
-    const done = await settle(app, user, post.id);
+    const done = await settle(app, user, postId);
     expect(done.status).toBe('published');
   });
 
@@ -177,7 +172,7 @@ describe('Instagram', () => {
 
   it('reads a recorded container’s status_code before publishing again', async () => {
     await connect();
-    const ctx = await channelContext(app, user, channelId);
+    const ctx = await channelContext(app, channelId);
     const item = { id: 'm', mime: 'image/jpeg', kind: 'image' as const, size: 1, sha256: 'x', read: async () => new Uint8Array() };
     const content = (text: string) => ({ parts: [{ text, media: [item] }], options: {}, meta: { postId: 'p', deliveryId: 'd', dueAt: new Date().toISOString() } });
     // A container made directly, as an earlier attempt would have, and recorded before its publish.
@@ -209,7 +204,7 @@ describe('Instagram', () => {
     const c1 = addFollowerComment(ig, mediaId, 'Open on Sundays?');
     addFollowerComment(ig, mediaId, 'Also wondering', { parentId: c1, username: 'per' });
     ig.state.tags.set(igId, [{ id: '990011', caption: 'Best latte @vardecoffee', username: 'liv', timestamp: new Date().toISOString() }]);
-    const ctx = await channelContext(app, user, channelId);
+    const ctx = await channelContext(app, channelId);
     const page = await instagramProvider.listInbox(ctx, { recentPosts: [{ externalId: mediaId, parts: [] }] });
     expect(page.items.map((i) => [i.kind, i.text])).toEqual(expect.arrayContaining([['comment', 'Open on Sundays?'], ['reply', 'Also wondering'], ['mention', 'Best latte @vardecoffee']]));
     const comment = page.items.find((i) => i.externalId === c1)!;
@@ -245,7 +240,7 @@ describe('Instagram', () => {
     const done = await publishAndWait(app, user, channelId, { text: 'Measure', media: [{ mediaId: await uploadJpeg(app, user) }] });
     const media = ig.state.media.get(done.deliveries[0].externalId)!;
     media.insights = { views: 4100, reach: 3000, likes: 210, comments: 14, saved: 30 };
-    const ctx = await channelContext(app, user, channelId);
+    const ctx = await channelContext(app, channelId);
     const [m] = await instagramProvider.fetchPostMetrics(ctx, [{ externalId: media.id, parts: [] }]);
     expect(m.metrics).toEqual({ impressions: 4100, likes: 210, comments: 14, shares: null, saves: 30, clicks: null });
     expect(m.raw).toMatchObject({ reach: 3000, saved: 30 });

@@ -6,12 +6,12 @@
  */
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProviderContext } from '../../src/providers/contract.js';
 import { linkedinProvider } from '../../src/providers/linkedin/linkedin.provider.js';
-import { createTestApp, freePort, uploadPng, waitFor, type TestApp, type TestUser } from '../support/app.js';
+import { createTestApp, freePort, uploadPng, type TestApp, type TestUser } from '../support/app.js';
 import { connectThroughOAuth } from '../support/oauth-dance.js';
-import { contextDefaults } from '../support/provider-context.js';
-import { makeMp4 } from '../emulators/x/fixtures.js';
+import { connectedChannelContext } from '../support/provider-context.js';
+import { createPostNow, firstDeliveryIn, SETTLED, waitForPost } from '../support/publish.js';
+import { makeMp4 } from '../support/mp4.js';
 import { startLinkedInEmulator, type LinkedInEmulator } from '../emulators/linkedin/linkedin.emulator.js';
 
 const MEMBER = 'urn:li:person:abc123';
@@ -52,21 +52,13 @@ describe('LinkedIn', () => {
     await li?.close();
   });
 
-  const publish = async (author: string, body: Record<string, unknown>, options?: Record<string, unknown>, settle = ['published', 'failed', 'needs_attention']) => {
-    const post = await app.api('POST', `${user.ws}/posts`, { ...body, targets: [{ channelId: channels[author], ...(options ? { options } : {}) }], schedule: { mode: 'now' } }, user.token);
-    expect(post.status, JSON.stringify(post.body)).toBe(201);
-    return waitFor(async () => {
-      const p = await app.api('GET', `${user.ws}/posts/${post.body.id}`, undefined, user.token);
-      const d = p.body.deliveries[0];
-      return (settle.includes(d.state) || (settle.includes('deferred') && d.attempts.length > 0 && d.state === 'queued')) && { ...d, postId: post.body.id };
-    }, 25_000, 'the delivery to settle');
+  const publish = async (author: string, body: Record<string, unknown>, options?: Record<string, unknown>, settle = SETTLED) => {
+    const postId = await createPostNow(app, user, channels[author], body, options ? { options } : {});
+    const post = await waitForPost(app, user, postId, { until: firstDeliveryIn(settle), timeoutMs: 25_000 });
+    return { ...post.deliveries[0], postId };
   };
 
-  const channelContext = async (author: string): Promise<ProviderContext> => {
-    const ctx = app.varde.ctx;
-    const [row] = await ctx.db.query<any>(`SELECT * FROM channels WHERE id = $1`, [channels[author]]);
-    return { ...contextDefaults(), idempotencyKey: '3kabcdefghij2', credentials: ctx.secrets.decrypt(row.credentials), settings: row.settings, app: ctx.providers.appFor('linkedin'), account: { externalId: row.external_id, handle: row.handle }, http: ctx.http };
-  };
+  const channelContext = (author: string) => connectedChannelContext(app, channels[author]);
 
   it('publishes escaped text with hashtags to the page, with organic targeting', async () => {
     const text = unique('Big news (really) for #Varde_fans & friends: 50% off* <today>');

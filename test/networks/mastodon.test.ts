@@ -11,11 +11,12 @@ import { createGuardedHttp, type GuardedHttpClient } from '../../src/net/guarded
 import type { ProviderContext } from '../../src/providers/contract.js';
 import { mastodonProvider } from '../../src/providers/mastodon/mastodon.provider.js';
 import { normalizeInstance } from '../../src/providers/mastodon/oauth.js';
-import { createTestApp, uploadPng, waitFor, type TestApp, type TestUser } from '../support/app.js';
-import { connectThroughOAuth } from '../support/oauth-dance.js';
+import { createTestApp, uploadPng, type TestApp, type TestUser } from '../support/app.js';
+import { connectOneChannel, connectThroughOAuth } from '../support/oauth-dance.js';
 import { contextDefaults } from '../support/provider-context.js';
+import { publishNow } from '../support/publish.js';
 import { startMastodonEmulator, type MastodonEmulator } from '../emulators/mastodon/index.js';
-import { makeMp4 } from '../emulators/mastodon/mp4.js';
+import { makeMp4 } from '../support/mp4.js';
 
 describe('Mastodon', () => {
   let emu: MastodonEmulator;
@@ -28,9 +29,7 @@ describe('Mastodon', () => {
     emu = await startMastodonEmulator();
     app = await createTestApp({ providers: [mastodonProvider], env: { VARDE_MASTODON_TIMEOUT_MS: '2000', VARDE_RETRY_BASE_MS: '50' } });
     user = await app.signUp();
-    const { result } = await connectThroughOAuth(app, user, 'mastodon', { instance: emu.url });
-    expect(result.status, JSON.stringify(result)).toBe('done');
-    channel = result.channels[0];
+    ({ channel } = await connectOneChannel(app, user, 'mastodon', { instance: emu.url }));
     http = createGuardedHttp({ allowHosts: [`127.0.0.1:${emu.port}`] });
   });
   afterAll(async () => {
@@ -39,14 +38,7 @@ describe('Mastodon', () => {
     await emu?.close();
   });
 
-  const publish = async (body: Record<string, unknown>, target: Record<string, unknown> = {}, channelId = channel.id) => {
-    const post = await app.api('POST', `${user.ws}/posts`, { ...body, targets: [{ channelId, ...target }], schedule: { mode: 'now' } }, user.token);
-    expect(post.status, JSON.stringify(post.body)).toBe(201);
-    return waitFor(async () => {
-      const p = await app.api('GET', `${user.ws}/posts/${post.body.id}`, undefined, user.token);
-      return ['published', 'failed', 'needs_attention'].includes(p.body.deliveries[0].state) && p.body;
-    }, 20_000, 'the delivery to settle');
-  };
+  const publish = (body: Record<string, unknown>, target: Record<string, unknown> = {}, channelId = channel.id) => publishNow(app, user, channelId, body, target);
 
   const context = (overrides: Partial<ProviderContext> = {}): ProviderContext => ({
     ...contextDefaults(),

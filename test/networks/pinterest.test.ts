@@ -7,12 +7,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProviderContext } from '../../src/providers/contract.js';
 import { pinterestProvider } from '../../src/providers/pinterest/pinterest.provider.js';
-import { createTestApp, freePort, makePng, waitFor, type TestApp, type TestUser } from '../support/app.js';
+import { createTestApp, freePort, makePng, type TestApp, type TestUser } from '../support/app.js';
 import { connectThroughOAuth } from '../support/oauth-dance.js';
-import { contextDefaults } from '../support/provider-context.js';
-import { makeMp4 } from '../emulators/x/fixtures.js';
+import { connectedChannelContext } from '../support/provider-context.js';
+import { publishNow } from '../support/publish.js';
+import { makeMp4 } from '../support/mp4.js';
 import { startPinterestEmulator, type PinterestEmulator } from '../emulators/pinterest/pinterest.emulator.js';
 
 const LAUNCH = '549755885175';
@@ -55,21 +55,10 @@ describe('Pinterest', () => {
     return res.body.id as string;
   };
 
-  const publish = async (body: Record<string, unknown>, options?: Record<string, unknown>) => {
-    const post = await app.api('POST', `${user.ws}/posts`, { ...body, targets: [{ channelId, ...(options ? { options } : {}) }], schedule: { mode: 'now' } }, user.token);
-    expect(post.status, JSON.stringify(post.body)).toBe(201);
-    return waitFor(async () => {
-      const p = await app.api('GET', `${user.ws}/posts/${post.body.id}`, undefined, user.token);
-      const d = p.body.deliveries[0];
-      return ['published', 'failed', 'needs_attention'].includes(d.state) && d;
-    }, 25_000, 'the delivery to settle');
-  };
+  const publish = async (body: Record<string, unknown>, options?: Record<string, unknown>) =>
+    (await publishNow(app, user, channelId, body, options ? { options } : {}, { timeoutMs: 25_000 })).deliveries[0];
 
-  const channelContext = async (): Promise<ProviderContext> => {
-    const ctx = app.varde.ctx;
-    const [row] = await ctx.db.query<any>(`SELECT * FROM channels WHERE id = $1`, [channelId]);
-    return { ...contextDefaults(), idempotencyKey: '3kabcdefghij2', credentials: ctx.secrets.decrypt(row.credentials), settings: row.settings, app: ctx.providers.appFor('pinterest'), account: { externalId: row.external_id, handle: row.handle }, http: ctx.http };
-  };
+  const channelContext = () => connectedChannelContext(app, channelId);
 
   it('pins one image with title, link and alt text', async () => {
     const png = makePng(20, 30);

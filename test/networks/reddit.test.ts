@@ -10,10 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGuardedHttp, type GuardedHttpClient } from '../../src/net/guarded-http.js';
 import type { ProviderContext } from '../../src/providers/contract.js';
 import { redditProvider } from '../../src/providers/reddit/reddit.provider.js';
-import { createTestApp, uploadPng, waitFor, type TestApp, type TestUser } from '../support/app.js';
-import { connectThroughOAuth } from '../support/oauth-dance.js';
+import { createTestApp, uploadPng, type TestApp, type TestUser } from '../support/app.js';
+import { connectOneChannel, connectThroughOAuth } from '../support/oauth-dance.js';
 import { contextDefaults, testNetworkApp } from '../support/provider-context.js';
-import { makeMp4 } from '../emulators/mastodon/mp4.js';
+import { publishNow } from '../support/publish.js';
+import { makeMp4 } from '../support/mp4.js';
 import { startRedditEmulator, type RedditEmulator } from '../emulators/reddit/index.js';
 
 describe('Reddit', () => {
@@ -34,9 +35,7 @@ describe('Reddit', () => {
     });
     emu.allowRedirect(`${app.config.publicUrl}/api/v1/oauth/callback/reddit`);
     user = await app.signUp();
-    const { result } = await connectThroughOAuth(app, user, 'reddit');
-    expect(result.status, JSON.stringify(result)).toBe('done');
-    channel = result.channels[0];
+    ({ channel } = await connectOneChannel(app, user, 'reddit'));
     http = createGuardedHttp({ allowHosts: [`127.0.0.1:${emu.port}`] });
   });
   afterAll(async () => {
@@ -45,14 +44,7 @@ describe('Reddit', () => {
     await emu?.close();
   });
 
-  const publish = async (body: Record<string, unknown>, target: Record<string, unknown> = {}, channelId = channel.id) => {
-    const post = await app.api('POST', `${user.ws}/posts`, { ...body, targets: [{ channelId, ...target }], schedule: { mode: 'now' } }, user.token);
-    expect(post.status, JSON.stringify(post.body)).toBe(201);
-    return waitFor(async () => {
-      const p = await app.api('GET', `${user.ws}/posts/${post.body.id}`, undefined, user.token);
-      return ['published', 'failed', 'needs_attention'].includes(p.body.deliveries[0].state) && p.body;
-    }, 25_000, 'the delivery to settle');
-  };
+  const publish = (body: Record<string, unknown>, target: Record<string, unknown> = {}, channelId = channel.id) => publishNow(app, user, channelId, body, target, { timeoutMs: 25_000 });
 
   const credentialsOf = async (channelId: string) => {
     const [row] = await app.varde.ctx.db.query<{ credentials: string }>(`SELECT credentials FROM channels WHERE id = $1`, [channelId]);

@@ -11,16 +11,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGuardedHttp } from '../../src/net/guarded-http.js';
 import type { ProviderContext } from '../../src/providers/contract.js';
 import { snapchatProvider } from '../../src/providers/snapchat/snapchat.provider.js';
-import { createTestApp, makePng, waitFor, type TestApp, type TestUser } from '../support/app.js';
-import { connectThroughOAuth } from '../support/oauth-dance.js';
+import { createTestApp, makePng, type TestApp, type TestUser } from '../support/app.js';
+import { connectOneChannel, connectThroughOAuth } from '../support/oauth-dance.js';
 import { contextDefaults, testNetworkApp } from '../support/provider-context.js';
 import { startSnapchatEmulator, type EmuProfile, type SnapchatEmulator } from '../emulators/snapchat/index.js';
-import { makeMp4 } from '../emulators/youtube/mp4.js';
+import { makeMp4 } from '../support/mp4.js';
+import { publishNow } from '../support/publish.js';
 
 const CLIENT_ID = 'snap-client-id';
 const CLIENT_SECRET = 'snap-client-secret';
 const PART = 64 * 1024;
-const SETTLED = ['published', 'failed', 'needs_attention'];
 
 describe('Snapchat (Public Profile API)', () => {
   let snap: SnapchatEmulator;
@@ -40,9 +40,7 @@ describe('Snapchat (Public Profile API)', () => {
     user = await app.signUp();
     creator = snap.addProfile({ userId: 'creator', displayName: 'Varde Creator', snapUserName: 'vardecreator', subscribers: 4321 });
     snap.authority.currentUser = 'creator';
-    const { result } = await connectThroughOAuth(app, user, 'snapchat');
-    expect(result.status, JSON.stringify(result)).toBe('done');
-    channelId = result.channels[0].id;
+    channelId = (await connectOneChannel(app, user, 'snapchat')).channel.id;
   });
 
   afterAll(async () => {
@@ -56,15 +54,10 @@ describe('Snapchat (Public Profile API)', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return { id: res.body.id, sha256: crypto.createHash('sha256').update(bytes).digest('hex') };
   }
-  const uploadVideo = (bytes = 200_000) => upload(makeMp4({ bytes, durationSec: 15, width: 1080, height: 1920 }), 'video/mp4');
+  const uploadVideo = (bytes = 200_000) => upload(makeMp4({ bytes, seconds: 15, width: 1080, height: 1920 }), 'video/mp4');
 
   async function publish(body: Record<string, unknown>, target: Record<string, unknown> = {}) {
-    const res = await app.api('POST', `${user.ws}/posts`, { ...body, targets: [{ channelId, ...target }], schedule: { mode: 'now' } }, user.token);
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return waitFor(async () => {
-      const p = await app.api('GET', `${user.ws}/posts/${res.body.id}`, undefined, user.token);
-      return SETTLED.includes(p.body.deliveries[0].state) && p.body.deliveries[0];
-    }, 20_000, 'the post to settle');
+    return (await publishNow(app, user, channelId, body, target)).deliveries[0];
   }
 
   const outcomes = (d: { attempts: { outcome: string; errorKind: string | null }[] }) => d.attempts.map((a) => [a.outcome, a.errorKind]);

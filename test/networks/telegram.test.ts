@@ -10,9 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGuardedHttp, type GuardedHttpClient } from '../../src/net/guarded-http.js';
 import type { IncomingWebhook, ProviderContext } from '../../src/providers/contract.js';
 import { telegramProvider } from '../../src/providers/telegram/telegram.provider.js';
-import { createTestApp, uploadPng, waitFor, type TestApp, type TestUser } from '../support/app.js';
+import { createTestApp, uploadPng, type TestApp, type TestUser } from '../support/app.js';
 import { contextDefaults, testNetworkApp } from '../support/provider-context.js';
-import { makeMp4 } from '../emulators/mastodon/mp4.js';
+import { publishNow } from '../support/publish.js';
+import { makeMp4 } from '../support/mp4.js';
 import { startTelegramEmulator, type TelegramEmulator } from '../emulators/telegram/index.js';
 
 const GIF = Buffer.from('474946383961010001008000000000ffffff21f90401000000002c00000000010001000002024401003b', 'hex');
@@ -44,14 +45,7 @@ describe('Telegram', () => {
     return res.body;
   }
 
-  const publish = async (body: Record<string, unknown>, target: Record<string, unknown> = {}, channelId = channel.id) => {
-    const post = await app.api('POST', `${user.ws}/posts`, { ...body, targets: [{ channelId, ...target }], schedule: { mode: 'now' } }, user.token);
-    expect(post.status, JSON.stringify(post.body)).toBe(201);
-    return waitFor(async () => {
-      const p = await app.api('GET', `${user.ws}/posts/${post.body.id}`, undefined, user.token);
-      return ['published', 'failed', 'needs_attention'].includes(p.body.deliveries[0].state) && p.body;
-    }, 20_000, 'the delivery to settle');
-  };
+  const publish = (body: Record<string, unknown>, target: Record<string, unknown> = {}, channelId = channel.id) => publishNow(app, user, channelId, body, target);
 
   const uploadRaw = async (bytes: Uint8Array, type: string) => {
     const res = await app.api('POST', `${user.ws}/media?filename=f`, bytes, user.token, { 'content-type': type });

@@ -9,12 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { threadsProvider } from '../../src/providers/threads/threads.provider.js';
 import { signMetaBody } from '../../src/providers/meta/webhooks.js';
 import { refreshExpiringTokens } from '../../src/channels/token-refresh.service.js';
-import { createTestApp, waitFor, type TestApp, type TestUser } from '../support/app.js';
+import { createTestApp, freePort, type TestApp, type TestUser } from '../support/app.js';
 import { connectThroughOAuth } from '../support/oauth-dance.js';
 import { startThreadsEmulator, TH_APP_SECRET, type ThreadsEmulator } from '../emulators/threads/index.js';
 import { addReaderReply } from '../emulators/threads/reading.js';
 import { makeJpeg, uploadBytes, uploadJpeg, uploadMp4 } from '../emulators/meta/fixtures.js';
-import { channelContext, createPost, fastForwardRateLimit, fetchSignedMedia, freePort, listenOn, publishAndWait, settle, webhookRequest } from '../emulators/meta/varde-helpers.js';
+import { channelContext, fastForwardRateLimit, fetchSignedMedia, listenOn, publishAndWait, settle, throttledDelivery, webhookRequest } from '../emulators/meta/varde-helpers.js';
+import { createPostNow } from '../support/publish.js';
 
 describe('Threads', () => {
   let th: ThreadsEmulator;
@@ -149,17 +150,14 @@ describe('Threads', () => {
     await connect();
     th.quota.posts = (th.state.published.get(userId) ?? []).filter((p) => !p.reply).length;
     const before = th.g.callsTo('POST', `/v1.0/${userId}/threads`).length;
-    const post = await createPost(app, user, channelId, { text: 'Over the limit' });
-    const queued = await waitFor(async () => {
-      const d = (await app.api('GET', `${user.ws}/posts/${post.id}`, undefined, user.token)).body.deliveries[0];
-      return d.state === 'queued' && d.error?.kind === 'rate_limited' && d;
-    }, 10_000, 'the limit');
+    const postId = await createPostNow(app, user, channelId, { text: 'Over the limit' });
+    const queued = await throttledDelivery(app, user, postId);
     expect(Date.parse(queued.nextAttemptAt) - Date.now()).toBeGreaterThan(55 * 60_000);
     await new Promise((r) => setTimeout(r, 1000));
     expect(th.g.callsTo('POST', `/v1.0/${userId}/threads`).length).toBe(before);
     th.quota.posts = 250;
     await fastForwardRateLimit(app, channelId);
-    expect((await settle(app, user, post.id)).status).toBe('published');
+    expect((await settle(app, user, postId)).status).toBe('published');
   });
 
   it('reconciles a thread whose second part was accepted but never answered, without duplicates', async () => {
@@ -178,7 +176,7 @@ describe('Threads', () => {
 
   it('reads a recorded container’s status before publishing a part again', async () => {
     await connect();
-    const ctx = await channelContext(app, user, channelId);
+    const ctx = await channelContext(app, channelId);
     const content = { parts: [{ text: 'Recorded container', media: [] }], options: {}, meta: { postId: 'p', deliveryId: 'd', dueAt: new Date().toISOString() } };
     const res = await fetch(`${th.g.url}/v1.0/${userId}/threads`, { method: 'POST', headers: { authorization: `Bearer ${(ctx.credentials as any).accessToken}`, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ media_type: 'TEXT', text: 'Recorded container' }) });
     const containerId = (await res.json()).id;
@@ -199,7 +197,7 @@ describe('Threads', () => {
     const r1 = addReaderReply(th, postId, 'Decaf?');
     addReaderReply(th, r1, 'Yes please', 'per');
     th.state.mentions.set(userId, [{ id: '55501', userId: null, username: 'liv', mediaType: 'TEXT_POST', text: '@vardecoffee best beans', timestamp: new Date().toISOString(), permalink: 'https://www.threads.com/@liv/post/x', rootId: '55501', hidden: false, insights: {} }]);
-    const ctx = await channelContext(app, user, channelId);
+    const ctx = await channelContext(app, channelId);
     const page = await threadsProvider.listInbox(ctx, { recentPosts: [{ externalId: postId, parts: [] }] });
     expect(page.items.map((i) => [i.kind, i.text])).toEqual(expect.arrayContaining([['reply', 'Decaf?'], ['reply', 'Yes please'], ['mention', '@vardecoffee best beans']]));
     const item = page.items.find((i) => i.externalId === r1)!;
@@ -229,7 +227,7 @@ describe('Threads', () => {
     const done = await publishAndWait(app, user, channelId, { text: 'Measure me' });
     const post = th.state.posts.get(done.deliveries[0].externalId)!;
     post.insights = { views: 1500, likes: 80, replies: 9, reposts: 4, quotes: 2, shares: 3 };
-    const ctx = await channelContext(app, user, channelId);
+    const ctx = await channelContext(app, channelId);
     const [m] = await threadsProvider.fetchPostMetrics(ctx, [{ externalId: post.id, parts: [] }]);
     expect(m.metrics).toEqual({ impressions: 1500, likes: 80, comments: 9, shares: 9, saves: null, clicks: null });
     expect(m.raw).toMatchObject({ reposts: 4, quotes: 2, shares: 3 });

@@ -9,10 +9,11 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MediaItem, ProviderContext, PublishContent } from '../../src/providers/contract.js';
 import { tiktokProvider } from '../../src/providers/tiktok/tiktok.provider.js';
-import { createTestApp, freePort, makePng, waitFor, type TestApp, type TestUser } from '../support/app.js';
+import { createTestApp, freePort, makePng, type TestApp, type TestUser } from '../support/app.js';
 import { connectThroughOAuth } from '../support/oauth-dance.js';
-import { contextDefaults } from '../support/provider-context.js';
-import { makeMp4 } from '../emulators/x/fixtures.js';
+import { connectedChannelContext } from '../support/provider-context.js';
+import { createPostNow, firstDeliveryIn, SETTLED, waitForPost } from '../support/publish.js';
+import { makeMp4 } from '../support/mp4.js';
 import { signedEvent, startTikTokEmulator, type TikTokEmulator } from '../emulators/tiktok/tiktok.emulator.js';
 
 describe('TikTok', () => {
@@ -61,24 +62,16 @@ describe('TikTok', () => {
     return res.body.id as string;
   };
 
-  const publish = async (body: Record<string, unknown>, options?: Record<string, unknown>, settle = ['published', 'failed', 'needs_attention']) => {
-    const post = await app.api('POST', `${user.ws}/posts`, { ...body, targets: [{ channelId, ...(options ? { options } : {}) }], schedule: { mode: 'now' } }, user.token);
-    expect(post.status, JSON.stringify(post.body)).toBe(201);
-    return waitFor(async () => {
-      const p = await app.api('GET', `${user.ws}/posts/${post.body.id}`, undefined, user.token);
-      const d = p.body.deliveries[0];
-      return (settle.includes(d.state) || (settle.includes('deferred') && d.state === 'queued' && d.attempts.length > 0)) && { ...d, postId: post.body.id };
-    }, 25_000, 'the delivery to settle');
+  const publish = async (body: Record<string, unknown>, options?: Record<string, unknown>, settle = SETTLED) => {
+    const postId = await createPostNow(app, user, channelId, body, options ? { options } : {});
+    const post = await waitForPost(app, user, postId, { until: firstDeliveryIn(settle), timeoutMs: 25_000 });
+    return { ...post.deliveries[0], postId };
   };
 
-  const channelContext = async (values: Record<string, string> = {}): Promise<ProviderContext> => {
-    const ctx = app.varde.ctx;
-    const [row] = await ctx.db.query<any>(`SELECT * FROM channels WHERE id = $1`, [channelId]);
-    const base = ctx.providers.appFor('tiktok');
-    return {
-      ...contextDefaults(), idempotencyKey: '3kabcdefghij2', credentials: ctx.secrets.decrypt(row.credentials), settings: row.settings, http: ctx.http,
-      app: { ...base, values: { ...base.values, ...values } }, account: { externalId: row.external_id, handle: row.handle }, mediaUrl: (m) => `${filesUrl}/${m.id}`,
-    };
+  /** The channel's context, with extra app values and media served by the local file server. */
+  const channelContext = (values: Record<string, string> = {}): Promise<ProviderContext> => {
+    const base = app.varde.ctx.providers.appFor('tiktok');
+    return connectedChannelContext(app, channelId, { app: { ...base, values: { ...base.values, ...values } }, mediaUrl: (m) => `${filesUrl}/${m.id}` });
   };
   const item = (id: string, bytes: Uint8Array, kind: MediaItem['kind'], mime: string): MediaItem => {
     served.set(id, Buffer.from(bytes));

@@ -6,12 +6,13 @@
  */
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProviderContext } from '../../src/providers/contract.js';
 import { xProvider } from '../../src/providers/x/x.provider.js';
-import { createTestApp, freePort, uploadPng, waitFor, type TestApp, type TestUser } from '../support/app.js';
-import { connectThroughOAuth } from '../support/oauth-dance.js';
-import { contextDefaults } from '../support/provider-context.js';
-import { accountActivityDelivery, makeMp4 } from '../emulators/x/fixtures.js';
+import { createTestApp, freePort, uploadPng, type TestApp, type TestUser } from '../support/app.js';
+import { connectOneChannel } from '../support/oauth-dance.js';
+import { connectedChannelContext } from '../support/provider-context.js';
+import { publishNow } from '../support/publish.js';
+import { accountActivityDelivery } from '../emulators/x/fixtures.js';
+import { makeMp4 } from '../support/mp4.js';
 import { startXEmulator, type XEmulator } from '../emulators/x/x.emulator.js';
 
 const CONSUMER_SECRET = 'consumer-secret';
@@ -37,11 +38,10 @@ describe('X', () => {
       },
     });
     user = await app.signUp();
-    const { result, authorizeUrl } = await connectThroughOAuth(app, user, 'x');
-    expect(result.status, JSON.stringify(result)).toBe('done');
+    const { channel, authorizeUrl } = await connectOneChannel(app, user, 'x');
     const scopes = new URL(authorizeUrl).searchParams.get('scope')!.split(' ');
     expect(scopes).toEqual(expect.arrayContaining(['tweet.write', 'media.write', 'offline.access', 'users.read']));
-    channelId = result.channels[0].id;
+    channelId = channel.id;
   });
 
   afterAll(async () => {
@@ -49,25 +49,11 @@ describe('X', () => {
     await x?.close();
   });
 
-  const publish = async (body: Record<string, unknown>, options?: Record<string, unknown>) => {
-    const post = await app.api('POST', `${user.ws}/posts`, { ...body, targets: [{ channelId, ...(options ? { options } : {}) }], schedule: { mode: 'now' } }, user.token);
-    expect(post.status, JSON.stringify(post.body)).toBe(201);
-    return waitFor(async () => {
-      const p = await app.api('GET', `${user.ws}/posts/${post.body.id}`, undefined, user.token);
-      const d = p.body.deliveries[0];
-      return ['published', 'failed', 'needs_attention'].includes(d.state) && d;
-    }, 25_000, 'the delivery to settle');
-  };
+  const publish = async (body: Record<string, unknown>, options?: Record<string, unknown>) =>
+    (await publishNow(app, user, channelId, body, options ? { options } : {}, { timeoutMs: 25_000 })).deliveries[0];
 
   /** A ProviderContext on the connected channel's real (decrypted) credentials. */
-  const channelContext = async (): Promise<ProviderContext> => {
-    const ctx = app.varde.ctx;
-    const [row] = await ctx.db.query<any>(`SELECT * FROM channels WHERE id = $1`, [channelId]);
-    return {
-      ...contextDefaults(), idempotencyKey: '3kabcdefghij2', credentials: ctx.secrets.decrypt(row.credentials), settings: row.settings,
-      app: ctx.providers.appFor('x'), account: { externalId: row.external_id, handle: row.handle }, http: ctx.http,
-    };
-  };
+  const channelContext = () => connectedChannelContext(app, channelId);
 
   it('connects the signed-in account with its tokens encrypted and their expiry', async () => {
     const [row] = await app.db.db.query<any>(`SELECT external_id, handle, credentials, token_expires_at FROM channels WHERE id = $1`, [channelId]);

@@ -13,15 +13,17 @@ import type { ProviderContext, PublishedPart } from '../../src/providers/contrac
 import { nextPacificMidnight } from '../../src/providers/youtube/google-api.js';
 import { youtubeProvider } from '../../src/providers/youtube/youtube.provider.js';
 import { createTestApp, makePng, waitFor, type TestApp, type TestUser } from '../support/app.js';
-import { connectThroughOAuth } from '../support/oauth-dance.js';
+import { connectOneChannel, connectThroughOAuth } from '../support/oauth-dance.js';
 import { contextDefaults, testNetworkApp } from '../support/provider-context.js';
 import { googleError, SCOPES, startYouTubeEmulator, type EmuChannel, type EmuVideo, type YouTubeEmulator } from '../emulators/youtube/index.js';
-import { makeMp4 } from '../emulators/youtube/mp4.js';
+import { makeMp4, type Mp4Options } from '../support/mp4.js';
+import { createPostNow, waitForPost } from '../support/publish.js';
 
 const CLIENT_ID = 'varde-test.apps.googleusercontent.com';
 const CLIENT_SECRET = 'GOCSPX-test-secret';
 const CHUNK = 256 * 1024;
-const SETTLED = ['published', 'failed', 'needs_attention'];
+/** A 10-second 720p clip of 4 KB unless told otherwise. */
+const makeClip = (opts: Mp4Options = {}) => makeMp4({ seconds: 10, width: 1280, height: 720, bytes: 4096, ...opts });
 
 describe('YouTube', () => {
   let yt: YouTubeEmulator;
@@ -51,29 +53,20 @@ describe('YouTube', () => {
 
   async function connect(userId: string): Promise<string> {
     yt.authority.currentUser = userId;
-    const { result } = await connectThroughOAuth(app, user, 'youtube');
-    expect(result.status, JSON.stringify(result)).toBe('done');
-    return result.channels[0].id;
+    return (await connectOneChannel(app, user, 'youtube')).channel.id;
   }
 
-  async function uploadVideo(opts: Parameters<typeof makeMp4>[0] = {}): Promise<{ id: string; sha256: string }> {
-    const bytes = makeMp4(opts);
+  async function uploadVideo(opts: Mp4Options = {}): Promise<{ id: string; sha256: string }> {
+    const bytes = makeClip(opts);
     const res = await app.api('POST', `${user.ws}/media?filename=clip.mp4`, bytes, user.token, { 'content-type': 'video/mp4' });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return { id: res.body.id, sha256: crypto.createHash('sha256').update(bytes).digest('hex') };
   }
 
-  async function publish(body: Record<string, unknown>, target: Record<string, unknown> = {}, channel = channelId) {
-    const res = await app.api('POST', `${user.ws}/posts`, { ...body, targets: [{ channelId: channel, ...target }], schedule: { mode: 'now' } }, user.token);
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return res.body.id as string;
-  }
+  const publish = (body: Record<string, unknown>, target: Record<string, unknown> = {}, channel = channelId) => createPostNow(app, user, channel, body, target);
 
   async function settled(postId: string, timeoutMs = 20_000) {
-    return waitFor(async () => {
-      const p = await app.api('GET', `${user.ws}/posts/${postId}`, undefined, user.token);
-      return SETTLED.includes(p.body.deliveries[0].state) && p.body.deliveries[0];
-    }, timeoutMs, `post ${postId} to settle`);
+    return (await waitForPost(app, user, postId, { timeoutMs })).deliveries[0];
   }
 
   const outcomes = (d: { attempts: { outcome: string; errorKind: string | null }[] }) => d.attempts.map((a) => [a.outcome, a.errorKind]);
@@ -155,7 +148,7 @@ describe('YouTube', () => {
 
   describe('publish', () => {
     it('uploads the video in 256 KiB chunks of one session, with its metadata and a first comment', async () => {
-      const media = await uploadVideo({ bytes: 600_000, durationSec: 42 });
+      const media = await uploadVideo({ bytes: 600_000, seconds: 42 });
       const title = `Launch ${crypto.randomUUID().slice(0, 8)} 🚀`;
       const postsBefore = yt.emu.callsTo('POST', '/upload/youtube/v3/videos').length;
       const postId = await publish({ title, text: 'All about the launch.\nSee you there!', media: [{ mediaId: media.id }] }, {
@@ -325,7 +318,7 @@ describe('YouTube', () => {
       const parts: PublishedPart[] = [];
       const ctx = directContext(main, undefined, parts);
       const title = `Expired ${crypto.randomUUID().slice(0, 8)}`;
-      const bytes = makeMp4({ bytes: 50_000 });
+      const bytes = makeClip({ bytes: 50_000 });
       const item = { id: 'm1', mime: 'video/mp4', kind: 'video' as const, size: bytes.length, sha256: crypto.createHash('sha256').update(bytes).digest('hex'), read: async () => bytes };
       const content = { parts: [{ text: 'x', media: [item] }], title, options: {}, meta: { postId: 'p', deliveryId: 'd', dueAt: null } };
       yt.failPut(1, 'hang');

@@ -11,13 +11,14 @@ import { fileURLToPath } from 'node:url';
 const web = fileURLToPath(new URL('..', import.meta.url));
 const root = path.resolve(web, '..');
 let server = null;
+let stopping = false;
 
 if (!process.env.VARDE_URL) {
   const port = process.env.PORT ?? '8080';
   process.env.VARDE_URL = `http://localhost:${port}`;
   server = spawn(process.execPath, [path.join(root, 'bin', 'varde.js'), 'start'], { stdio: 'inherit', env: { ...process.env, PORT: port } });
   server.on('exit', (code) => {
-    console.error(`varde: the server stopped (exit ${code}); stopping the dev server too`);
+    if (!stopping) console.error(`varde: the server stopped (exit ${code}); stopping the dev server too`);
     process.exit(code ?? 1);
   });
 }
@@ -29,8 +30,11 @@ vite.printUrls();
 console.log(`  ➜  API:     proxied to ${process.env.VARDE_URL}`);
 
 const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  server?.kill('SIGINT'); // Varde shuts down cleanly on SIGINT; its exit ends this process
   await vite.close();
-  server?.kill('SIGINT');
+  if (!server) process.exit(0);
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

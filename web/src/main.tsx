@@ -7,11 +7,8 @@ import { initI18n } from './i18n';
 import { router } from './app/router';
 import { ToastProvider } from './ui/Toasts';
 import { queryClient } from './app/query';
-import { meQuery } from './api/session';
 import './styles/app.css';
 
-// Who is logged in is asked at once, alongside the translations and the first screen's code.
-void queryClient.prefetchQuery(meQuery);
 await initI18n();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -9,8 +9,9 @@
  * with `RateLimit-Reset` in epoch seconds; and a createRecord on an rkey that already exists is a
  * bare 500 `InternalServerError` (hence the look-up after a failed create in the provider).
  */
-import { HttpFailure, type HttpClient, type HttpResponse } from '../../net/http.types.js';
+import type { HttpClient, HttpResponse } from '../../net/http.types.js';
 import { ProviderError, parseRetryAfter } from '../provider-error.js';
+import { classifyTransportFailure } from '../shared/transport-failure.js';
 
 /** A PDS answered with an error status. */
 export class XrpcError extends Error {
@@ -111,17 +112,8 @@ export function isNotFound(err: unknown): boolean {
  * are naturally idempotent, blobs are content-addressed), so sending it again cannot duplicate.
  */
 export function toProviderError(err: unknown, doing: string): ProviderError {
-  if (err instanceof ProviderError) return err;
   if (err instanceof XrpcError) return fromXrpcError(err, doing);
-  if (err instanceof HttpFailure) {
-    const permanent = err.kind === 'blocked_address' || err.kind === 'invalid_url';
-    return new ProviderError(permanent ? 'rejected' : 'transient', `Bluesky ${doing} failed: ${err.message}`, {
-      detail: { httpFailure: err.kind, maybeDelivered: err.maybeDelivered },
-      cause: err,
-    });
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  return new ProviderError('transient', `Bluesky ${doing} failed: ${message}`, { cause: err });
+  return classifyTransportFailure(err, `Bluesky ${doing}`, { write: false });
 }
 
 function fromXrpcError(err: XrpcError, doing: string): ProviderError {

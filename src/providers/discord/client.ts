@@ -10,8 +10,10 @@
  * global }` and the `Retry-After` / `X-RateLimit-Reset-After` headers (per-route buckets; 50 calls a
  * second overall); a Cloudflare ban answers 429 in HTML with only `Retry-After`.
  */
-import { HttpFailure, type HttpClient, type HttpResponse } from '../../net/http.types.js';
+import type { HttpClient, HttpResponse } from '../../net/http.types.js';
 import { ProviderError, parseRetryAfter } from '../provider-error.js';
+import { channelTimeoutMs, WHOLE_MS_UP_TO_TEN_MINUTES } from '../shared/request-timeout.js';
+import { classifyTransportFailure } from '../shared/transport-failure.js';
 
 export const DEFAULT_API_URL = 'https://discord.com/api/v10';
 export const DEFAULT_WEB_URL = 'https://discord.com';
@@ -123,7 +125,6 @@ const LOST_TARGET = new Set([10015, 10003, 50001]);
  * have reached Discord is `unknown_outcome`: the provider looks for it before sending again.
  */
 export function toProviderError(err: unknown, doing: string): ProviderError {
-  if (err instanceof ProviderError) return err;
   if (err instanceof DiscordError) {
     const options = { networkMessage: err.message, status: err.status, detail: { code: err.code }, cause: err };
     const text = `Discord ${doing} failed: ${err.message}`;
@@ -132,13 +133,7 @@ export function toProviderError(err: unknown, doing: string): ProviderError {
     if (err.status >= 500 || err.status === 408) return new ProviderError('transient', text, options);
     return new ProviderError('rejected', text, options);
   }
-  if (err instanceof HttpFailure) {
-    const permanent = err.kind === 'blocked_address' || err.kind === 'invalid_url';
-    const kind = permanent ? 'rejected' : err.maybeDelivered ? 'unknown_outcome' : 'transient';
-    return new ProviderError(kind, `Discord ${doing} failed: ${err.message}`, { detail: { httpFailure: err.kind, maybeDelivered: err.maybeDelivered }, cause: err });
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  return new ProviderError('transient', `Discord ${doing} failed: ${message}`, { cause: err });
+  return classifyTransportFailure(err, `Discord ${doing}`, { write: true });
 }
 
 export function isUnknownMessage(err: unknown): boolean {
@@ -147,9 +142,5 @@ export function isUnknownMessage(err: unknown): boolean {
 
 /** The request timeout: the channel's `timeoutMs`, else VARDE_DISCORD_TIMEOUT_MS, else 30 s. */
 export function timeoutOf(values: Record<string, string | undefined>, settings: Record<string, unknown> = {}): number {
-  for (const candidate of [settings.timeoutMs, values.TIMEOUT_MS]) {
-    const n = Number(candidate);
-    if (candidate !== undefined && Number.isInteger(n) && n >= 1 && n <= 600_000) return n;
-  }
-  return DEFAULT_TIMEOUT_MS;
+  return channelTimeoutMs(values, settings, DEFAULT_TIMEOUT_MS, WHOLE_MS_UP_TO_TEN_MINUTES);
 }

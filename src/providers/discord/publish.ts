@@ -9,6 +9,7 @@
 import { countText } from '../../core/text-count.js';
 import type { ContentPart, PublishContent, PublishedPart, PublishResult, ProviderContext } from '../contract.js';
 import { ProviderError } from '../provider-error.js';
+import { withLink } from '../shared/link-text.js';
 import { createDiscordApi, DEFAULT_API_URL, DEFAULT_WEB_URL, isUnknownMessage, timeoutOf, toProviderError, type DiscordApi, type DiscordFile } from './client.js';
 
 const FLAG_SUPPRESS_EMBEDS = 1 << 2;
@@ -112,8 +113,7 @@ export function readOptions(options: PublishContent['options'], mode: DiscordTar
 /** The text of part `index`: the first part carries the link when its text does not already. */
 export function messageText(content: PublishContent, index: number): string {
   const text = content.parts[index].text;
-  if (index !== 0 || !content.link || text.includes(content.link)) return text;
-  return text.trim() ? `${text}\n${content.link}` : content.link;
+  return index === 0 ? withLink(text, content.link, { separator: '\n' }) : text;
 }
 
 function checkParts(content: PublishContent): void {

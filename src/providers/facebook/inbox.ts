@@ -6,6 +6,7 @@
  */
 import type { ContentPart, InboxItem, InboxKind, InboxPage, IncomingWebhook, ProviderContext, PublishedPart, PublishResult } from '../contract.js';
 import { ProviderError } from '../provider-error.js';
+import { pageSince } from '../shared/inbox-cursor.js';
 import { toProviderError } from '../meta/errors.js';
 import { groupByAccount, readChanges } from '../meta/webhooks.js';
 import { openPage } from './page.js';
@@ -39,7 +40,6 @@ function commentItem(c: GraphComment, postId: string): InboxItem {
 
 export async function listPageInbox(ctx: ProviderContext, opts: { cursor?: string | null; kinds?: InboxKind[]; recentPosts?: PublishResult[] }): Promise<InboxPage> {
   const page = openPage(ctx);
-  const since = opts.cursor ? Date.parse(opts.cursor) : 0;
   const wants = (k: InboxKind) => !opts.kinds || opts.kinds.includes(k);
   const items: InboxItem[] = [];
   try {
@@ -58,9 +58,7 @@ export async function listPageInbox(ctx: ProviderContext, opts: { cursor?: strin
   } catch (err) {
     throw toProviderError(err, 'Facebook', 'inbox read');
   }
-  const fresh = items.filter((i) => (opts.kinds ? opts.kinds.includes(i.kind) : true) && Date.parse(i.createdAt) > since);
-  const newest = Math.max(since, ...fresh.map((i) => Date.parse(i.createdAt)));
-  return { items: fresh, cursor: newest > 0 ? new Date(newest).toISOString() : opts.cursor ?? null };
+  return pageSince(items, opts.cursor, (i) => wants(i.kind));
 }
 
 export async function replyOnPage(ctx: ProviderContext, item: InboxItem, content: ContentPart): Promise<PublishedPart> {

@@ -10,6 +10,7 @@
  */
 import type { MediaItem, ProviderContext, PublishContent, PublishedPart, PublishResult } from '../contract.js';
 import { ProviderError } from '../provider-error.js';
+import { withLink } from '../shared/link-text.js';
 import { toProviderError } from '../meta/errors.js';
 import { readFacebookOptions, type FacebookOptions } from './options.js';
 import { finalPart, openPage, postUrl, videoUrl, type PageClient } from './page.js';
@@ -18,8 +19,7 @@ import { finalPart, openPage, postUrl, videoUrl, type PageClient } from './page.
 export function composeMessage(content: PublishContent): string {
   const part = content.parts[0];
   const text = part?.text ?? '';
-  if (!content.link || part.media.length === 0 || text.includes(content.link)) return text;
-  return text ? `${text}\n\n${content.link}` : content.link;
+  return content.link && part.media.length > 0 ? withLink(text, content.link, { blankIsEmpty: false }) : text;
 }
 
 export function checkFacebookContent(content: PublishContent): FacebookOptions {

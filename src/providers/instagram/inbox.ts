@@ -8,6 +8,7 @@
  */
 import type { ContentPart, InboxItem, InboxKind, InboxPage, IncomingWebhook, ProviderContext, PublishedPart, PublishResult } from '../contract.js';
 import { ProviderError } from '../provider-error.js';
+import { pageSince } from '../shared/inbox-cursor.js';
 import { toProviderError } from '../meta/errors.js';
 import { groupByAccount, readChanges } from '../meta/webhooks.js';
 import { openAccount } from './account.js';
@@ -41,7 +42,6 @@ function toItem(c: IgComment, mediaId: string, parentId?: string): InboxItem {
 
 export async function listInstagramInbox(ctx: ProviderContext, opts: { cursor?: string | null; kinds?: InboxKind[]; recentPosts?: PublishResult[] }): Promise<InboxPage> {
   const ig = openAccount(ctx);
-  const since = opts.cursor ? Date.parse(opts.cursor) : 0;
   const wants = (k: InboxKind) => !opts.kinds || opts.kinds.includes(k);
   const items: InboxItem[] = [];
   try {
@@ -63,9 +63,7 @@ export async function listInstagramInbox(ctx: ProviderContext, opts: { cursor?: 
   } catch (err) {
     throw toProviderError(err, 'Instagram', 'inbox read');
   }
-  const fresh = items.filter((i) => wants(i.kind) && Date.parse(i.createdAt) > since);
-  const newest = Math.max(since, ...fresh.map((i) => Date.parse(i.createdAt)));
-  return { items: fresh, cursor: newest > 0 ? new Date(newest).toISOString() : opts.cursor ?? null };
+  return pageSince(items, opts.cursor, (i) => wants(i.kind));
 }
 
 export async function replyOnInstagram(ctx: ProviderContext, item: InboxItem, content: ContentPart): Promise<PublishedPart> {

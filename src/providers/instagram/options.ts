@@ -9,6 +9,7 @@
  */
 import type { PublishContent } from '../contract.js';
 import { ProviderError } from '../provider-error.js';
+import { withLink } from '../shared/link-text.js';
 
 export const INSTAGRAM_OPTIONS = ['firstComment', 'story', 'shareToFeed', 'thumbOffset', 'locationId', 'collaborators'] as const;
 export const MAX_CAROUSEL = 10;
@@ -51,9 +52,7 @@ export function readInstagramOptions(content: PublishContent): InstagramOptions 
 
 /** The caption: the text, with the link added (Instagram makes no link card and links in captions are not clickable). */
 export function captionOf(content: PublishContent): string {
-  const text = content.parts[0]?.text ?? '';
-  if (!content.link || text.includes(content.link)) return text;
-  return text ? `${text}\n\n${content.link}` : content.link;
+  return withLink(content.parts[0]?.text ?? '', content.link, { blankIsEmpty: false });
 }
 
 export function checkInstagramContent(content: PublishContent): InstagramOptions {

@@ -9,8 +9,9 @@
  * API version is no longer served; 429 for the application's or member's daily throttle, which
  * resets at midnight UTC and carries no reset header.
  */
-import { HttpFailure, type HttpClient, type HttpResponse } from '../../net/http.types.js';
+import type { HttpClient, HttpResponse } from '../../net/http.types.js';
 import { ProviderError, parseRetryAfter } from '../provider-error.js';
+import { classifyTransportFailure } from '../shared/transport-failure.js';
 
 export const DEFAULT_API_VERSION = '202601';
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -86,7 +87,6 @@ function nextUtcMidnight(now = new Date()): Date {
 
 /** Classifies a failure. `write` marks a call that creates a post or comment LinkedIn does not deduplicate. */
 export function toProviderError(err: unknown, doing: string, write = false): ProviderError {
-  if (err instanceof ProviderError) return err;
   if (err instanceof LinkedInError) {
     const opts = { networkMessage: err.message, status: err.status, detail: { status: err.status, code: err.body.code ?? null, serviceErrorCode: err.body.serviceErrorCode ?? null }, cause: err };
     if (err.status === 429) {
@@ -99,10 +99,5 @@ export function toProviderError(err: unknown, doing: string, write = false): Pro
     if (err.status >= 500) return new ProviderError(write ? 'unknown_outcome' : 'transient', `LinkedIn failed (HTTP ${err.status}) while trying to ${doing}`, opts);
     return new ProviderError('rejected', `LinkedIn refused to ${doing}: ${err.message}`, opts);
   }
-  if (err instanceof HttpFailure) {
-    const permanent = err.kind === 'blocked_address' || err.kind === 'invalid_url';
-    const kind = permanent ? 'rejected' : write && err.maybeDelivered ? 'unknown_outcome' : 'transient';
-    return new ProviderError(kind, `LinkedIn ${doing} failed: ${err.message}`, { detail: { httpFailure: err.kind, maybeDelivered: err.maybeDelivered }, cause: err });
-  }
-  return new ProviderError('transient', `LinkedIn ${doing} failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  return classifyTransportFailure(err, `LinkedIn ${doing}`, { write });
 }

@@ -13,6 +13,7 @@
  */
 import type { Provider, ProviderContext, PublishedPart, ReconcileOutcome } from '../contract.js';
 import { ProviderError } from '../provider-error.js';
+import { channelTimeoutMs } from '../shared/request-timeout.js';
 import { createLinkedInApi, DEFAULT_TIMEOUT_MS, enc, LinkedInError, toProviderError, type LinkedInApi } from './client.js';
 import { accountMetrics, commentOn, deleteComment, likeComment, listComments, postMetrics, replyToComment } from './inbox.js';
 import { uploadMedia } from './media.js';
@@ -20,10 +21,9 @@ import { linkedinOAuth, readCredentials, refreshLinkedInCredentials } from './oa
 import { findPost, lookupSince, postBody, postUrl, readOptions, toLittleText, type MediaRef } from './posts.js';
 import { linkedinWebhooks } from './webhooks.js';
 
+/** The request timeout: channel setting `timeoutMs`, else VARDE_LINKEDIN_TIMEOUT_MS, else 30 s. */
 function timeoutOf(ctx: ProviderContext): number {
-  const s = Number(ctx.settings.timeoutMs);
-  const e = Number(ctx.app.values.TIMEOUT_MS);
-  return s > 0 ? s : e > 0 ? e : DEFAULT_TIMEOUT_MS;
+  return channelTimeoutMs(ctx.app.values, ctx.settings, DEFAULT_TIMEOUT_MS);
 }
 
 function open(ctx: ProviderContext) {

@@ -6,6 +6,7 @@
  */
 import type { PublishContent } from '../contract.js';
 import { ProviderError } from '../provider-error.js';
+import { withLink } from '../shared/link-text.js';
 import { enc, type LinkedInApi } from './client.js';
 
 const RESERVED = /[\\|{}@[\]()<>#*_~]/g;
@@ -55,7 +56,7 @@ export function readOptions(options: PublishContent['options'] = {}, author: str
 export function postBody(author: string, content: PublishContent, media: MediaRef[], opts: PostOptions) {
   const text = content.parts[0].text;
   const link = content.link ?? null;
-  const linkInText = link && media.length > 0 && !text.includes(link) ? `${text}${text ? '\n\n' : ''}${link}` : text;
+  const linkInText = media.length > 0 ? withLink(text, link, { blankIsEmpty: false }) : text;
   let body: Record<string, unknown> | undefined;
   if (media.length === 1) body = { media: { id: media[0].urn, ...(media[0].kind === 'video' ? { title: content.title ?? '' } : { altText: media[0].alt ?? '' }) } };
   else if (media.length > 1) body = { multiImage: { images: media.map((m) => ({ id: m.urn, altText: m.alt ?? '' })) } };

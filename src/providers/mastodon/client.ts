@@ -8,8 +8,10 @@
  * "Validation failed: …"; the throttle is 429 with `X-RateLimit-Reset` as an ISO-8601 timestamp
  * (300 calls per 5 minutes per account, 30 media uploads per 30 minutes).
  */
-import { HttpFailure, type HttpClient, type HttpResponse } from '../../net/http.types.js';
+import type { HttpClient, HttpResponse } from '../../net/http.types.js';
 import { ProviderError, parseRetryAfter } from '../provider-error.js';
+import { channelTimeoutMs, WHOLE_MS_UP_TO_TEN_MINUTES } from '../shared/request-timeout.js';
+import { classifyTransportFailure } from '../shared/transport-failure.js';
 
 /** The request timeout when the operator sets none (VARDE_MASTODON_TIMEOUT_MS). */
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -124,15 +126,8 @@ export function rateLimitResetAt(headers: Record<string, string>, now = Date.now
  * the pipeline may send them again (the provider is `idempotentPublish`).
  */
 export function toProviderError(err: unknown, doing: string): ProviderError {
-  if (err instanceof ProviderError) return err;
   if (err instanceof MastodonError) return fromMastodonError(err, doing);
-  if (err instanceof HttpFailure) {
-    const permanent = err.kind === 'blocked_address' || err.kind === 'invalid_url';
-    const kind = permanent ? 'rejected' : err.maybeDelivered ? 'unknown_outcome' : 'transient';
-    return new ProviderError(kind, `Mastodon ${doing} failed: ${err.message}`, { detail: { httpFailure: err.kind, maybeDelivered: err.maybeDelivered }, cause: err });
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  return new ProviderError('transient', `Mastodon ${doing} failed: ${message}`, { cause: err });
+  return classifyTransportFailure(err, `Mastodon ${doing}`, { write: true });
 }
 
 function fromMastodonError(err: MastodonError, doing: string): ProviderError {
@@ -155,9 +150,5 @@ export function isNotFound(err: unknown): boolean {
  * (tests of servers that accept and never answer set it low).
  */
 export function timeoutOf(values: Record<string, string | undefined>, settings: Record<string, unknown> = {}): number {
-  for (const candidate of [settings.timeoutMs, values.TIMEOUT_MS]) {
-    const n = Number(candidate);
-    if (candidate !== undefined && Number.isInteger(n) && n >= 1 && n <= 600_000) return n;
-  }
-  return DEFAULT_TIMEOUT_MS;
+  return channelTimeoutMs(values, settings, DEFAULT_TIMEOUT_MS, WHOLE_MS_UP_TO_TEN_MINUTES);
 }

@@ -7,6 +7,7 @@
 import { countText } from '../../core/text-count.js';
 import type { MediaItem, PublishContent, PublishedPart, PublishResult, ProviderContext } from '../contract.js';
 import { ProviderError } from '../provider-error.js';
+import { withLink } from '../shared/link-text.js';
 import { createMastodonApi, MastodonError, timeoutOf, toProviderError, type MastodonApi } from './client.js';
 import type { InstanceLimits } from './instance.js';
 
@@ -72,8 +73,7 @@ export function readOptions(options: PublishContent['options'], settings: Record
 /** The text of part `index`: the first part carries the link when its text does not already. */
 export function statusText(content: PublishContent, index: number): string {
   const text = content.parts[index].text;
-  if (index !== 0 || !content.link || text.includes(content.link)) return text;
-  return text.trim() ? `${text}\n\n${content.link}` : content.link;
+  return index === 0 ? withLink(text, content.link) : text;
 }
 
 /** Refuses what the server would refuse, before any upload: counts, sizes, alt text, length. */

@@ -11,8 +11,8 @@
  * A write that may have reached Meta (a timeout, a reset after sending, a 5xx) is
  * `unknown_outcome`: nothing on Graph deduplicates a retried post, so the pipeline looks it up first.
  */
-import { HttpFailure } from '../../net/http.types.js';
 import { ProviderError } from '../provider-error.js';
+import { classifyTransportFailure } from '../shared/transport-failure.js';
 import { GraphError } from './graph.js';
 
 export const RATE_LIMIT_CODES = new Set([4, 17, 32, 613]);
@@ -80,16 +80,12 @@ export interface ClassifyOptions {
  * completes "… failed" ("publish", "token exchange").
  */
 export function toProviderError(err: unknown, network: string, doing: string, opts: ClassifyOptions = {}): ProviderError {
-  if (err instanceof ProviderError) return err;
-  if (err instanceof HttpFailure) {
-    const detail = { httpFailure: err.kind, maybeDelivered: err.maybeDelivered };
-    if (err.kind === 'blocked_address' || err.kind === 'invalid_url') return new ProviderError('rejected', `${network} ${doing} failed: ${err.message}`, { detail, cause: err });
-    if (opts.write && err.maybeDelivered) {
-      return new ProviderError('unknown_outcome', `${network} did not answer the ${doing} in time; it may have gone through`, { detail, cause: err });
-    }
-    return new ProviderError('transient', `${network} ${doing} failed: ${err.message}`, { detail, cause: err });
+  if (!(err instanceof GraphError)) {
+    return classifyTransportFailure(err, `${network} ${doing}`, {
+      write: opts.write ?? false,
+      unknownOutcomeMessage: `${network} did not answer the ${doing} in time; it may have gone through`,
+    });
   }
-  if (!(err instanceof GraphError)) return new ProviderError('transient', `${network} ${doing} failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   const networkMessage = err.extra.userMessage ? `${err.message} (${err.extra.userMessage})` : err.message;
   const usage = usagePercent(err.headers);
   const options = {

@@ -4,8 +4,9 @@
  * revoked token; 429 carries `x-ratelimit-reset` (and sometimes `Retry-After`); trial apps are held
  * to 1,000 calls a day.
  */
-import { HttpFailure, type HttpClient, type HttpResponse } from '../../net/http.types.js';
+import type { HttpClient, HttpResponse } from '../../net/http.types.js';
 import { ProviderError, parseRetryAfter } from '../provider-error.js';
+import { classifyTransportFailure } from '../shared/transport-failure.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -52,7 +53,6 @@ export function resetOf(headers: Record<string, string>, now = Date.now()): Date
 }
 
 export function toProviderError(err: unknown, doing: string, write = false): ProviderError {
-  if (err instanceof ProviderError) return err;
   if (err instanceof PinterestError) {
     const opts = { networkMessage: err.message, status: err.status, detail: { status: err.status, code: err.code }, cause: err };
     if (err.status === 429) return new ProviderError('rate_limited', `Pinterest's rate limit was reached while trying to ${doing}`, { ...opts, retryAt: resetOf(err.headers) });
@@ -60,10 +60,5 @@ export function toProviderError(err: unknown, doing: string, write = false): Pro
     if (err.status >= 500) return new ProviderError(write ? 'unknown_outcome' : 'transient', `Pinterest failed (HTTP ${err.status}) while trying to ${doing}`, opts);
     return new ProviderError('rejected', `Pinterest refused to ${doing}: ${err.message}`, opts);
   }
-  if (err instanceof HttpFailure) {
-    const permanent = err.kind === 'blocked_address' || err.kind === 'invalid_url';
-    const kind = permanent ? 'rejected' : write && err.maybeDelivered ? 'unknown_outcome' : 'transient';
-    return new ProviderError(kind, `Pinterest ${doing} failed: ${err.message}`, { detail: { httpFailure: err.kind, maybeDelivered: err.maybeDelivered }, cause: err });
-  }
-  return new ProviderError('transient', `Pinterest ${doing} failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  return classifyTransportFailure(err, `Pinterest ${doing}`, { write });
 }

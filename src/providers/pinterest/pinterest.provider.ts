@@ -9,15 +9,14 @@
  * organic content, so the inbox is not offered.
  */
 import type { PostMetrics, Provider, ProviderContext, ReconcileOutcome } from '../contract.js';
+import { channelTimeoutMs } from '../shared/request-timeout.js';
 import { createPinterestApi, DEFAULT_TIMEOUT_MS, PinterestError, toProviderError } from './client.js';
 import { pinterestOAuth, readCredentials, refreshPinterestCredentials } from './oauth.js';
 import { findPin, lookupSince, pinBody, pinTarget, uploadVideo } from './pins.js';
 
 function open(ctx: ProviderContext) {
   const creds = readCredentials(ctx.credentials);
-  const s = Number(ctx.settings.timeoutMs);
-  const e = Number(ctx.app.values.TIMEOUT_MS);
-  const api = createPinterestApi(ctx.http, ctx.app.urls.api, creds.accessToken, { timeoutMs: s > 0 ? s : e > 0 ? e : DEFAULT_TIMEOUT_MS, signal: ctx.signal });
+  const api = createPinterestApi(ctx.http, ctx.app.urls.api, creds.accessToken, { timeoutMs: channelTimeoutMs(ctx.app.values, ctx.settings, DEFAULT_TIMEOUT_MS), signal: ctx.signal });
   return { api, creds };
 }
 

@@ -8,8 +8,10 @@
  * them; the request throttle (100 queries a minute per client) is 429 with `X-Ratelimit-Reset` in
  * seconds until the window ends; an expired token is 401.
  */
-import { HttpFailure, type HttpClient, type HttpResponse } from '../../net/http.types.js';
+import type { HttpClient, HttpResponse } from '../../net/http.types.js';
 import { ProviderError, parseRetryAfter } from '../provider-error.js';
+import { channelTimeoutMs, WHOLE_MS_UP_TO_TEN_MINUTES } from '../shared/request-timeout.js';
+import { classifyTransportFailure } from '../shared/transport-failure.js';
 
 export const DEFAULT_API_URL = 'https://oauth.reddit.com';
 export const DEFAULT_WWW_URL = 'https://www.reddit.com';
@@ -109,7 +111,6 @@ function waitFromMessage(message: string): number | undefined {
  * have reached Reddit is `unknown_outcome`: the provider looks the post up before sending again.
  */
 export function toProviderError(err: unknown, doing: string, now = Date.now()): ProviderError {
-  if (err instanceof ProviderError) return err;
   if (err instanceof RedditApiError) {
     const options = { networkMessage: err.message, detail: { code: err.code, field: err.field }, cause: err };
     const text = `Reddit ${doing} failed: ${err.message}`;
@@ -132,20 +133,10 @@ export function toProviderError(err: unknown, doing: string, now = Date.now()): 
     if (err.status >= 500 || err.status === 408) return new ProviderError('transient', text, options);
     return new ProviderError('rejected', text, options);
   }
-  if (err instanceof HttpFailure) {
-    const permanent = err.kind === 'blocked_address' || err.kind === 'invalid_url';
-    const kind = permanent ? 'rejected' : err.maybeDelivered ? 'unknown_outcome' : 'transient';
-    return new ProviderError(kind, `Reddit ${doing} failed: ${err.message}`, { detail: { httpFailure: err.kind, maybeDelivered: err.maybeDelivered }, cause: err });
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  return new ProviderError('transient', `Reddit ${doing} failed: ${message}`, { cause: err });
+  return classifyTransportFailure(err, `Reddit ${doing}`, { write: true });
 }
 
 /** The request timeout: the channel's `timeoutMs`, else VARDE_REDDIT_TIMEOUT_MS, else 30 s. */
 export function timeoutOf(values: Record<string, string | undefined>, settings: Record<string, unknown> = {}): number {
-  for (const candidate of [settings.timeoutMs, values.TIMEOUT_MS]) {
-    const n = Number(candidate);
-    if (candidate !== undefined && Number.isInteger(n) && n >= 1 && n <= 600_000) return n;
-  }
-  return DEFAULT_TIMEOUT_MS;
+  return channelTimeoutMs(values, settings, DEFAULT_TIMEOUT_MS, WHOLE_MS_UP_TO_TEN_MINUTES);
 }

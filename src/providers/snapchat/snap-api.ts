@@ -8,9 +8,11 @@
  * Profile API's own error bodies are not documented, see docs/networks/snapchat.md). An `ERROR`
  * inside a 2xx is a refusal too.
  */
-import { HttpFailure, type HttpClient, type HttpResponse } from '../../net/http.types.js';
+import type { HttpClient, HttpResponse } from '../../net/http.types.js';
 import type { NetworkApp } from '../contract.js';
 import { ProviderError, parseRetryAfter } from '../provider-error.js';
+import { configuredTimeoutMs } from '../shared/request-timeout.js';
+import { classifyTransportFailure } from '../shared/transport-failure.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
@@ -69,8 +71,7 @@ export function urlOf(app: NetworkApp, key: 'api' | 'ads' | 'auth', path: string
 
 /** VARDE_SNAPCHAT_TIMEOUT_MS, for tests and slow links. */
 export function timeoutOf(app: NetworkApp): number | undefined {
-  const ms = Number(app.values.TIMEOUT_MS);
-  return Number.isFinite(ms) && ms > 0 ? ms : undefined;
+  return configuredTimeoutMs([app.values.TIMEOUT_MS], { finite: true });
 }
 
 export function readSnapError(res: HttpResponse): SnapApiError {
@@ -99,15 +100,8 @@ export function readSnapError(res: HttpResponse): SnapApiError {
  * nobody sees) a retry is harmless, so it is transient.
  */
 export function toProviderError(err: unknown, doing: string, write = false): ProviderError {
-  if (err instanceof ProviderError) return err;
   if (err instanceof SnapApiError) return fromSnapError(err, doing);
-  if (err instanceof HttpFailure) {
-    const permanent = err.kind === 'blocked_address' || err.kind === 'invalid_url';
-    const kind = permanent ? 'rejected' : err.maybeDelivered && write ? 'unknown_outcome' : 'transient';
-    return new ProviderError(kind, `Snapchat ${doing} failed: ${err.message}`, { detail: { httpFailure: err.kind, maybeDelivered: err.maybeDelivered }, cause: err });
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  return new ProviderError('transient', `Snapchat ${doing} failed: ${message}`, { cause: err });
+  return classifyTransportFailure(err, `Snapchat ${doing}`, { write });
 }
 
 function fromSnapError(err: SnapApiError, doing: string, now = Date.now()): ProviderError {

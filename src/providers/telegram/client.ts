@@ -9,8 +9,10 @@
  * supergroup; 429 "Too Many Requests: retry after N" with `parameters.retry_after` in seconds.
  * The token is in the URL path; the guarded client never logs paths beyond scheme://host/….
  */
-import { HttpFailure, type HttpClient } from '../../net/http.types.js';
+import type { HttpClient } from '../../net/http.types.js';
 import { ProviderError } from '../provider-error.js';
+import { channelTimeoutMs, WHOLE_MS_UP_TO_TEN_MINUTES } from '../shared/request-timeout.js';
+import { classifyTransportFailure } from '../shared/transport-failure.js';
 
 export const DEFAULT_API_URL = 'https://api.telegram.org';
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -69,7 +71,6 @@ export function createBotApi(http: HttpClient, apiUrl: string, token: string, op
  * a chat's messages, so the pipeline hands it to a person rather than risk a second message.
  */
 export function toProviderError(err: unknown, doing: string, now = Date.now()): ProviderError {
-  if (err instanceof ProviderError) return err;
   if (err instanceof TelegramError) {
     const options = { networkMessage: err.description, status: err.code, detail: { errorCode: err.code, ...err.parameters }, cause: err };
     const text = `Telegram ${doing} failed: ${err.description}`;
@@ -87,20 +88,10 @@ export function toProviderError(err: unknown, doing: string, now = Date.now()): 
     if (err.code >= 500) return new ProviderError('transient', text, options);
     return new ProviderError('rejected', text, options);
   }
-  if (err instanceof HttpFailure) {
-    const permanent = err.kind === 'blocked_address' || err.kind === 'invalid_url';
-    const kind = permanent ? 'rejected' : err.maybeDelivered ? 'unknown_outcome' : 'transient';
-    return new ProviderError(kind, `Telegram ${doing} failed: ${err.message}`, { detail: { httpFailure: err.kind, maybeDelivered: err.maybeDelivered }, cause: err });
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  return new ProviderError('transient', `Telegram ${doing} failed: ${message}`, { cause: err });
+  return classifyTransportFailure(err, `Telegram ${doing}`, { write: true });
 }
 
 /** The request timeout: the channel's `timeoutMs`, else VARDE_TELEGRAM_TIMEOUT_MS, else 30 s. */
 export function timeoutOf(values: Record<string, string | undefined>, settings: Record<string, unknown> = {}): number {
-  for (const candidate of [settings.timeoutMs, values.TIMEOUT_MS]) {
-    const n = Number(candidate);
-    if (candidate !== undefined && Number.isInteger(n) && n >= 1 && n <= 600_000) return n;
-  }
-  return DEFAULT_TIMEOUT_MS;
+  return channelTimeoutMs(values, settings, DEFAULT_TIMEOUT_MS, WHOLE_MS_UP_TO_TEN_MINUTES);
 }

@@ -8,6 +8,7 @@
 import { countText } from '../../core/text-count.js';
 import type { ContentPart, PublishContent, PublishedPart, PublishResult, ProviderContext } from '../contract.js';
 import { ProviderError } from '../provider-error.js';
+import { withLink } from '../shared/link-text.js';
 import { createBotApi, DEFAULT_API_URL, timeoutOf, toProviderError, type BotApi } from './client.js';
 import { messageUrl } from './connect.js';
 
@@ -73,8 +74,7 @@ export function readOptions(options: PublishContent['options']): MessageOptions 
 /** The text of part `index`: the first part carries the link when its text does not already. */
 export function messageText(content: PublishContent, index: number): string {
   const text = content.parts[index].text;
-  if (index !== 0 || !content.link || text.includes(content.link)) return text;
-  return text.trim() ? `${text}\n\n${content.link}` : content.link;
+  return index === 0 ? withLink(text, content.link) : text;
 }
 
 function checkParts(content: PublishContent): void {

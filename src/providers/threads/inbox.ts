@@ -7,6 +7,7 @@
  */
 import type { ContentPart, InboxItem, InboxKind, InboxPage, IncomingWebhook, ProviderContext, PublishedPart, PublishResult } from '../contract.js';
 import { ProviderError } from '../provider-error.js';
+import { pageSince } from '../shared/inbox-cursor.js';
 import { toProviderError } from '../meta/errors.js';
 import { groupByAccount } from '../meta/webhooks.js';
 import { waitForContainer } from '../meta/containers.js';
@@ -45,7 +46,6 @@ function toItem(r: ThreadsReply, kind: InboxKind, postId: string | null): InboxI
 
 export async function listThreadsInbox(ctx: ProviderContext, opts: { cursor?: string | null; kinds?: InboxKind[]; recentPosts?: PublishResult[] }): Promise<InboxPage> {
   const t = openProfile(ctx);
-  const since = opts.cursor ? Date.parse(opts.cursor) : 0;
   const wants = (k: InboxKind) => !opts.kinds || opts.kinds.includes(k);
   const items: InboxItem[] = [];
   try {
@@ -62,9 +62,7 @@ export async function listThreadsInbox(ctx: ProviderContext, opts: { cursor?: st
   } catch (err) {
     throw toProviderError(err, 'Threads', 'inbox read');
   }
-  const fresh = items.filter((i) => Date.parse(i.createdAt) > since);
-  const newest = Math.max(since, ...fresh.map((i) => Date.parse(i.createdAt)));
-  return { items: fresh, cursor: newest > 0 ? new Date(newest).toISOString() : opts.cursor ?? null };
+  return pageSince(items, opts.cursor);
 }
 
 /** A reply is a published reply container (counted in the 1,000 replies a day). */

@@ -7,6 +7,7 @@
  */
 import type { PublishContent } from '../contract.js';
 import { ProviderError } from '../provider-error.js';
+import { withLink } from '../shared/link-text.js';
 import { measureText } from '../../core/text-count.js';
 
 export const THREADS_OPTIONS = ['replyControl', 'topicTag'] as const;
@@ -32,8 +33,7 @@ export function readThreadsOptions(content: PublishContent): ThreadsOptions {
 /** The text of part `i` as sent: the link joins the first part's text when that part has media. */
 export function partText(content: PublishContent, i: number): string {
   const part = content.parts[i];
-  if (i !== 0 || !content.link || part.media.length === 0 || part.text.includes(content.link)) return part.text;
-  return part.text ? `${part.text}\n\n${content.link}` : content.link;
+  return i === 0 && content.link && part.media.length > 0 ? withLink(part.text, content.link, { blankIsEmpty: false }) : part.text;
 }
 
 export function checkThreadsContent(content: PublishContent): ThreadsOptions {

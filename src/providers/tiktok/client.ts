@@ -8,8 +8,9 @@
  * `privacy_level_option_mismatch`, `scope_not_authorized`, `url_ownership_unverified`,
  * `invalid_params` → refused with TikTok's message.
  */
-import { HttpFailure, type HttpClient } from '../../net/http.types.js';
+import type { HttpClient } from '../../net/http.types.js';
 import { ProviderError, parseRetryAfter } from '../provider-error.js';
+import { classifyTransportFailure } from '../shared/transport-failure.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -55,7 +56,6 @@ export function quoteLongIds(text: string): string {
 
 /** Classifies a failure. `write` marks a call whose effect TikTok does not deduplicate (an init that pulls from a URL). */
 export function toProviderError(err: unknown, doing: string, write = false): ProviderError {
-  if (err instanceof ProviderError) return err;
   if (err instanceof TikTokError) {
     const opts = { networkMessage: `${err.code}: ${err.message}`, status: err.status, detail: { status: err.status, code: err.code, logId: err.logId }, cause: err };
     const after = parseRetryAfter(err.headers['retry-after']);
@@ -70,10 +70,5 @@ export function toProviderError(err: unknown, doing: string, write = false): Pro
     if (err.status >= 500) return new ProviderError(write ? 'unknown_outcome' : 'transient', `TikTok failed (HTTP ${err.status}) while trying to ${doing}`, opts);
     return new ProviderError('rejected', `TikTok refused to ${doing}: ${err.message}`, opts);
   }
-  if (err instanceof HttpFailure) {
-    const permanent = err.kind === 'blocked_address' || err.kind === 'invalid_url';
-    const kind = permanent ? 'rejected' : write && err.maybeDelivered ? 'unknown_outcome' : 'transient';
-    return new ProviderError(kind, `TikTok ${doing} failed: ${err.message}`, { detail: { httpFailure: err.kind, maybeDelivered: err.maybeDelivered }, cause: err });
-  }
-  return new ProviderError('transient', `TikTok ${doing} failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  return classifyTransportFailure(err, `TikTok ${doing}`, { write });
 }

@@ -12,6 +12,7 @@
  */
 import type { PostMetrics, Provider, ProviderContext, PublishedPart, ReconcileOutcome } from '../contract.js';
 import { ProviderError } from '../provider-error.js';
+import { channelTimeoutMs } from '../shared/request-timeout.js';
 import { createTikTokApi, DEFAULT_TIMEOUT_MS, toProviderError } from './client.js';
 import { readCredentials, refreshTikTokCredentials, tiktokOAuth } from './oauth.js';
 import { fetchStatus, initPost, postSettings, uploadChunks, waitForPublish, type CreatorInfo, type PublishStatus } from './posting.js';
@@ -19,9 +20,7 @@ import { tiktokWebhooks } from './webhooks.js';
 
 function open(ctx: ProviderContext) {
   const creds = readCredentials(ctx.credentials);
-  const s = Number(ctx.settings.timeoutMs);
-  const e = Number(ctx.app.values.TIMEOUT_MS);
-  return { creds, api: createTikTokApi(ctx.http, ctx.app.urls.api, creds.accessToken, { timeoutMs: s > 0 ? s : e > 0 ? e : DEFAULT_TIMEOUT_MS, signal: ctx.signal }) };
+  return { creds, api: createTikTokApi(ctx.http, ctx.app.urls.api, creds.accessToken, { timeoutMs: channelTimeoutMs(ctx.app.values, ctx.settings, DEFAULT_TIMEOUT_MS), signal: ctx.signal }) };
 }
 
 const pullsVideo = (ctx: ProviderContext) => (ctx.app.values.VIDEO_SOURCE ?? '').toLowerCase() === 'url';

@@ -12,6 +12,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { HttpFailure, type HttpClient, type HttpResponse } from '../../net/http.types.js';
 import type { ConnectResult, MediaItem, Provider, ProviderContext, PublishContent, PublishResult } from '../contract.js';
 import { ProviderError, parseRetryAfter } from '../provider-error.js';
+import { configuredTimeoutMs } from '../shared/request-timeout.js';
 import { generateWebhookSecret, isValidWebhookSecret, signWebhook } from './signing.js';
 import { webhookConnectSchema } from './connect.schema.js';
 
@@ -118,8 +119,7 @@ async function post(
  * otherwise (read per call): tests of receivers that accept and hang need not wait 15 s.
  */
 function timeoutMs(): number {
-  const value = Number(process.env.VARDE_WEBHOOK_TIMEOUT_MS);
-  return Number.isInteger(value) && value >= 1 && value <= 120_000 ? value : DEFAULT_TIMEOUT_MS;
+  return configuredTimeoutMs([process.env.VARDE_WEBHOOK_TIMEOUT_MS], { integer: true, max: 120_000 }) ?? DEFAULT_TIMEOUT_MS;
 }
 
 async function sendPing(http: HttpClient, url: string, secret: string): Promise<void> {

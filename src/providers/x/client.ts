@@ -9,8 +9,9 @@
  * tier does not include the endpoint; 402 when a pay-per-use account has no credits left. v2 error
  * bodies are RFC 7807 problems `{title, detail, type, status}`, or `{errors:[{message}]}`.
  */
-import { HttpFailure, type HttpClient, type HttpResponse } from '../../net/http.types.js';
+import type { HttpClient, HttpResponse } from '../../net/http.types.js';
 import { ProviderError, parseRetryAfter } from '../provider-error.js';
+import { classifyTransportFailure } from '../shared/transport-failure.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -112,7 +113,6 @@ export function rateLimitReset(headers: Record<string, string>, now = Date.now()
  * sending may have created it, so it is `unknown_outcome` and the post must be looked up.
  */
 export function toProviderError(err: unknown, doing: string, write = false): ProviderError {
-  if (err instanceof ProviderError) return err;
   if (err instanceof XApiError) {
     const detail = { status: err.status, xError: err.body.type ?? err.body.title ?? null, reason: err.body.reason ?? null };
     const opts = { networkMessage: err.message, status: err.status, detail, cause: err };
@@ -125,10 +125,5 @@ export function toProviderError(err: unknown, doing: string, write = false): Pro
     if (err.status >= 500) return new ProviderError(write ? 'unknown_outcome' : 'transient', `X failed (HTTP ${err.status}) while trying to ${doing}`, opts);
     return new ProviderError('rejected', `X refused to ${doing}: ${err.message}`, opts);
   }
-  if (err instanceof HttpFailure) {
-    const permanent = err.kind === 'blocked_address' || err.kind === 'invalid_url';
-    const kind = permanent ? 'rejected' : write && err.maybeDelivered ? 'unknown_outcome' : 'transient';
-    return new ProviderError(kind, `X ${doing} failed: ${err.message}`, { detail: { httpFailure: err.kind, maybeDelivered: err.maybeDelivered }, cause: err });
-  }
-  return new ProviderError('transient', `X ${doing} failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  return classifyTransportFailure(err, `X ${doing}`, { write });
 }

@@ -6,6 +6,7 @@
 import { countText } from '../../core/text-count.js';
 import type { PublishContent } from '../contract.js';
 import { ProviderError } from '../provider-error.js';
+import { withLink } from '../shared/link-text.js';
 import type { XApi } from './client.js';
 
 export const REPLY_SETTINGS = ['following', 'mentionedUsers', 'subscribers', 'verified'] as const;
@@ -30,9 +31,8 @@ export interface TimelineTweet {
 /** The text of part `i`: the post's text, with the attached link added when it is not in it. */
 export function partText(content: PublishContent, i: number): string {
   const text = content.parts[i].text;
-  const link = i === 0 ? content.link : null;
-  if (!link || text.includes(link)) return text;
-  const joined = text.trim() ? `${text}\n\n${link}` : link;
+  const joined = withLink(text, i === 0 ? content.link : null);
+  if (joined === text) return text;
   const { count, limit } = countText('x', joined);
   if (count > limit) throw new ProviderError('rejected', `With the link added the post is ${count} of ${limit} characters on X; shorten the text or put the link in it`);
   return joined;

@@ -10,6 +10,7 @@
  */
 import type { InboxItem, Provider, ProviderContext, PublishContent, PublishedPart, PublishResult, ReconcileOutcome } from '../contract.js';
 import { ProviderError } from '../provider-error.js';
+import { channelTimeoutMs } from '../shared/request-timeout.js';
 import { createXApi, DEFAULT_TIMEOUT_MS, toProviderError, XApiError, type XApi } from './client.js';
 import { listXInbox, replyOnX, xAccountMetrics, xPostMetrics } from './inbox.js';
 import { uploadMedia } from './media.js';
@@ -19,9 +20,7 @@ import { xWebhooks } from './webhooks.js';
 
 /** The request timeout: channel setting `timeoutMs`, else VARDE_X_TIMEOUT_MS, else 30 s. */
 function timeoutOf(ctx: ProviderContext): number {
-  const fromSettings = Number(ctx.settings.timeoutMs);
-  const fromEnv = Number(ctx.app.values.TIMEOUT_MS);
-  return fromSettings > 0 ? fromSettings : fromEnv > 0 ? fromEnv : DEFAULT_TIMEOUT_MS;
+  return channelTimeoutMs(ctx.app.values, ctx.settings, DEFAULT_TIMEOUT_MS);
 }
 
 function open(ctx: ProviderContext) {

@@ -9,9 +9,11 @@
  * (401), `youtubeSignupRequired` (401, the Google account has no channel), `invalidTitle`… (400).
  */
 import { DateTime } from 'luxon';
-import { HttpFailure, type HttpClient, type HttpResponse } from '../../net/http.types.js';
+import type { HttpClient, HttpResponse } from '../../net/http.types.js';
 import type { NetworkApp } from '../contract.js';
 import { ProviderError, parseRetryAfter } from '../provider-error.js';
+import { configuredTimeoutMs } from '../shared/request-timeout.js';
+import { classifyTransportFailure } from '../shared/transport-failure.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** A chunk of a resumable upload may take a while on a slow uplink. */
@@ -79,8 +81,7 @@ export function urlOf(app: NetworkApp, key: 'api' | 'analytics' | 'auth' | 'toke
 
 /** The operator's timeout override (VARDE_YOUTUBE_TIMEOUT_MS), for tests and slow links. */
 export function timeoutOf(app: NetworkApp): number | undefined {
-  const ms = Number(app.values.TIMEOUT_MS);
-  return Number.isFinite(ms) && ms > 0 ? ms : undefined;
+  return configuredTimeoutMs([app.values.TIMEOUT_MS], { finite: true });
 }
 
 function withQuery(url: string, query: ApiCall['query']): string {
@@ -129,15 +130,8 @@ export function nextPacificMidnight(now = new Date()): Date {
  * (an upload chunk, a comment), else `transient`.
  */
 export function toProviderError(err: unknown, doing: string, write = false): ProviderError {
-  if (err instanceof ProviderError) return err;
   if (err instanceof GoogleApiError) return fromGoogleError(err, doing);
-  if (err instanceof HttpFailure) {
-    const permanent = err.kind === 'blocked_address' || err.kind === 'invalid_url';
-    const kind = permanent ? 'rejected' : err.maybeDelivered && write ? 'unknown_outcome' : 'transient';
-    return new ProviderError(kind, `YouTube ${doing} failed: ${err.message}`, { detail: { httpFailure: err.kind, maybeDelivered: err.maybeDelivered }, cause: err });
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  return new ProviderError('transient', `YouTube ${doing} failed: ${message}`, { cause: err });
+  return classifyTransportFailure(err, `YouTube ${doing}`, { write });
 }
 
 function fromGoogleError(err: GoogleApiError, doing: string, now = new Date()): ProviderError {

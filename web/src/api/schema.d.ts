@@ -774,6 +774,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks/{network}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incoming webhooks from a network (comments, mentions, messages): verified over the raw body, then stored once */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    network: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Incoming webhooks from a network (comments, mentions, messages): verified over the raw body, then stored once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    network: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces": {
         parameters: {
             query?: never;
@@ -952,7 +1008,6 @@ export interface paths {
                                 campaignId: string | null;
                                 deliveries: {
                                     channelId: string;
-                                    id: string;
                                     /** @enum {string} */
                                     state: "draft" | "awaiting_approval" | "scheduled" | "queued" | "publishing" | "published" | "failed" | "needs_attention" | "cancelled" | "deleted";
                                 }[];
@@ -1172,6 +1227,123 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/channels/{id}/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A channel’s followers over time and its posts’ totals */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Default: 30 days before "to" */
+                    from?: string;
+                    /** @description Default: now */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            channelId: string;
+                            /** @description One reading a day, oldest first */
+                            followers: {
+                                /** Format: date-time */
+                                collectedAt: string;
+                                followers: number | null;
+                                /** @description The network’s own names and values */
+                                raw: {
+                                    [key: string]: number | string | null;
+                                };
+                            }[];
+                            /** Format: date-time */
+                            from: string;
+                            network: string;
+                            offered: {
+                                followers: boolean;
+                                posts: boolean;
+                            };
+                            /** @description Posts published in the range, newest first, each with its latest snapshot */
+                            posts: {
+                                /** Format: uuid */
+                                channelId: string;
+                                channelName: string;
+                                /** @description The latest snapshot; null when never measured */
+                                collectedAt: string | null;
+                                /** Format: uuid */
+                                deliveryId: string;
+                                excerpt: string;
+                                metrics: {
+                                    clicks: number | null;
+                                    /** @description Comments or replies */
+                                    comments: number | null;
+                                    /** @description Impressions or views */
+                                    impressions: number | null;
+                                    /** @description Likes, favourites or reactions */
+                                    likes: number | null;
+                                    saves: number | null;
+                                    /** @description Shares, reposts, boosts or quotes */
+                                    shares: number | null;
+                                } | null;
+                                network: string;
+                                /** @description When it is measured next; null when collection has stopped (after 30 days) or is not offered */
+                                nextCollectionAt: string | null;
+                                /** @description The network offers post metrics to Varde */
+                                offered: boolean;
+                                /** Format: uuid */
+                                postId: string;
+                                publishedAt: string | null;
+                                raw: {
+                                    [key: string]: number | string | null;
+                                } | null;
+                                state: string;
+                                url: string | null;
+                            }[];
+                            /** Format: date-time */
+                            to: string;
+                            /** @description Sums over the posts listed */
+                            totals: {
+                                clicks: number | null;
+                                /** @description Comments or replies */
+                                comments: number | null;
+                                /** @description Impressions or views */
+                                impressions: number | null;
+                                /** @description Likes, favourites or reactions */
+                                likes: number | null;
+                                saves: number | null;
+                                /** @description Shares, reposts, boosts or quotes */
+                                shares: number | null;
+                            };
+                            /** @description More than 500 posts in the range */
+                            truncated: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/workspaces/{workspaceId}/channels/{id}/queue": {
@@ -1611,7 +1783,1084 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Live status (text/event-stream): `change` events list the posts and deliveries whose state changed */
+        /** Live status (text/event-stream): `change` events list the posts, deliveries and inbox items that changed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inbox items, filtered (channel, network, state, assignee, tag, sentiment, kind, priority, post, unread) and searched */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description "me", "none" or a user id */
+                    assignee?: ("me" | "none") | string;
+                    channelId?: string;
+                    kind?: "comment" | "reply" | "mention" | "quote" | "message";
+                    limit?: number;
+                    network?: string;
+                    offset?: number;
+                    /** @description Items answering this Varde post */
+                    postId?: string;
+                    priority?: "high" | "medium" | "low";
+                    /** @description Full-text search in the text and the author’s name and handle (web-search syntax: "exact phrase", -word, or) */
+                    q?: string;
+                    sentiment?: "positive" | "neutral" | "negative" | "unscored";
+                    snoozed?: "exclude" | "include" | "only";
+                    sort?: "newest" | "oldest" | "priority";
+                    state?: "open" | "assigned" | "done";
+                    tag?: string;
+                    unread?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One inbox item */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an item: done or open, assignee, snooze, tags, read */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A member of the workspace; null unassigns */
+                        assigneeId?: string | null;
+                        read?: boolean;
+                        snoozedUntil?: string | null;
+                        /**
+                         * @description "open" reopens (assigned again if it has an assignee)
+                         * @enum {string}
+                         */
+                        state?: "open" | "done";
+                        /** @description Replaces the tags */
+                        tags?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/items/{id}/conversation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The item’s conversation: its items, the Varde post answered, the replies sent (with their delivery state) and notes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/items/{id}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Delete the item on the network, where the network allows (it stays in Varde, marked deleted) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/items/{id}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hide (or show again) the comment on the network, where the network allows */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default true */
+                        hidden?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/items/{id}/like": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Like the item on the network, where the network allows */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/items/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An internal note on an item (never sent to the network) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/items/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reply to an item, exactly once, through the publishing pipeline (text or a saved reply; variables filled in) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Send the same key again to get the same reply, never a second one */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Send this saved reply (its variables filled in)
+                         */
+                        savedReplyId?: string;
+                        /** @description May use {{author.name}}, {{author.handle}}, {{channel.name}} */
+                        text?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/items/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One change to many items: done, reopen, assign, unassign, tag, untag, snooze, unsnooze, read, unread */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "done" | "reopen" | "unassign" | "unsnooze" | "read" | "unread";
+                        ids: string[];
+                    } | {
+                        /** @enum {string} */
+                        action: "assign";
+                        /** Format: uuid */
+                        assigneeId: string;
+                        ids: string[];
+                    } | {
+                        /** @enum {string} */
+                        action: "tag" | "untag";
+                        ids: string[];
+                        tag: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "snooze";
+                        ids: string[];
+                        /** Format: date-time */
+                        until: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/replies/{id}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Delete a reply Varde sent from the network */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inbox rules, in the order they apply */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Create a rule: when an item matches, tag, assign, hide or auto-reply */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        actions: {
+                            /**
+                             * Format: uuid
+                             * @description A member of the workspace
+                             */
+                            assignTo?: string;
+                            /** @description Once per author per conversation, at most maxPerHour an hour */
+                            autoReply?: {
+                                /** @default 20 */
+                                maxPerHour?: number;
+                                /** @description May use {{author.name}}, {{author.handle}}, {{channel.name}} */
+                                text: string;
+                            };
+                            /** @description Hide the comment on the network, where the network allows */
+                            hide?: boolean;
+                            tags?: string[];
+                        };
+                        conditions: {
+                            /** @description Handles (with or without @) or network ids */
+                            authors?: string[];
+                            channelIds?: string[];
+                            /** @description Any of these words or phrases (whole words, any case) */
+                            keywords?: string[];
+                            kinds?: ("comment" | "reply" | "mention" | "quote" | "message")[];
+                            networks?: string[];
+                            sentiments?: ("positive" | "neutral" | "negative" | "unscored")[];
+                        };
+                        /** @default true */
+                        enabled?: boolean;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One rule */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Replace a rule */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        actions: {
+                            /**
+                             * Format: uuid
+                             * @description A member of the workspace
+                             */
+                            assignTo?: string;
+                            /** @description Once per author per conversation, at most maxPerHour an hour */
+                            autoReply?: {
+                                /** @default 20 */
+                                maxPerHour?: number;
+                                /** @description May use {{author.name}}, {{author.handle}}, {{channel.name}} */
+                                text: string;
+                            };
+                            /** @description Hide the comment on the network, where the network allows */
+                            hide?: boolean;
+                            tags?: string[];
+                        };
+                        conditions: {
+                            /** @description Handles (with or without @) or network ids */
+                            authors?: string[];
+                            channelIds?: string[];
+                            /** @description Any of these words or phrases (whole words, any case) */
+                            keywords?: string[];
+                            kinds?: ("comment" | "reply" | "mention" | "quote" | "message")[];
+                            networks?: string[];
+                            sentiments?: ("positive" | "neutral" | "negative" | "unscored")[];
+                        };
+                        /** @default true */
+                        enabled?: boolean;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        /** Delete a rule */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/rules/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** How many recent items these conditions would have matched (nothing saved) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        conditions: {
+                            /** @description Handles (with or without @) or network ids */
+                            authors?: string[];
+                            channelIds?: string[];
+                            /** @description Any of these words or phrases (whole words, any case) */
+                            keywords?: string[];
+                            kinds?: ("comment" | "reply" | "mention" | "quote" | "message")[];
+                            networks?: string[];
+                            sentiments?: ("positive" | "neutral" | "negative" | "unscored")[];
+                        };
+                        /** @default 500 */
+                        recent?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/saved-replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Saved replies */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Save a reply; its body may use {{author.name}}, {{author.handle}}, {{channel.name}} */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/saved-replies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a saved reply */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        /** Delete a saved reply */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/saved-replies/{id}/render": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The saved reply as it would be sent to an item’s author (nothing sent) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        itemId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inbox settings: the keywords that raise priority */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Change the inbox settings */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        priorityKeywords: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How each channel’s inbox is read (webhook, poll) and how polling goes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check every polled channel for new items now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/inbox/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unread, open and assigned-to-me counts, for the navigation */
         get: {
             parameters: {
                 query?: never;
@@ -2554,6 +3803,199 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/posts/{id}/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A post’s latest metrics per delivery, and its roll-up */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            collectedAt: string | null;
+                            deliveries: {
+                                /** Format: uuid */
+                                channelId: string;
+                                channelName: string;
+                                /** @description The latest snapshot; null when never measured */
+                                collectedAt: string | null;
+                                /** Format: uuid */
+                                deliveryId: string;
+                                metrics: {
+                                    clicks: number | null;
+                                    /** @description Comments or replies */
+                                    comments: number | null;
+                                    /** @description Impressions or views */
+                                    impressions: number | null;
+                                    /** @description Likes, favourites or reactions */
+                                    likes: number | null;
+                                    saves: number | null;
+                                    /** @description Shares, reposts, boosts or quotes */
+                                    shares: number | null;
+                                } | null;
+                                network: string;
+                                /** @description When it is measured next; null when collection has stopped (after 30 days) or is not offered */
+                                nextCollectionAt: string | null;
+                                /** @description The network offers post metrics to Varde */
+                                offered: boolean;
+                                /** Format: uuid */
+                                postId: string;
+                                publishedAt: string | null;
+                                raw: {
+                                    [key: string]: number | string | null;
+                                } | null;
+                                state: string;
+                                url: string | null;
+                            }[];
+                            /** Format: uuid */
+                            postId: string;
+                            /** @description Sums over the deliveries; null = offered by none of their networks */
+                            totals: {
+                                clicks: number | null;
+                                /** @description Comments or replies */
+                                comments: number | null;
+                                /** @description Impressions or views */
+                                impressions: number | null;
+                                /** @description Likes, favourites or reactions */
+                                likes: number | null;
+                                saves: number | null;
+                                /** @description Shares, reposts, boosts or quotes */
+                                shares: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/posts/{id}/metrics/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Measure a post now (never before a network’s rate-limit reset: 429 with Retry-After when every network is throttled) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            collectedAt: string | null;
+                            deliveries: {
+                                /** Format: uuid */
+                                channelId: string;
+                                channelName: string;
+                                /** @description The latest snapshot; null when never measured */
+                                collectedAt: string | null;
+                                /** Format: uuid */
+                                deliveryId: string;
+                                metrics: {
+                                    clicks: number | null;
+                                    /** @description Comments or replies */
+                                    comments: number | null;
+                                    /** @description Impressions or views */
+                                    impressions: number | null;
+                                    /** @description Likes, favourites or reactions */
+                                    likes: number | null;
+                                    saves: number | null;
+                                    /** @description Shares, reposts, boosts or quotes */
+                                    shares: number | null;
+                                } | null;
+                                network: string;
+                                /** @description When it is measured next; null when collection has stopped (after 30 days) or is not offered */
+                                nextCollectionAt: string | null;
+                                /** @description The network offers post metrics to Varde */
+                                offered: boolean;
+                                /** Format: uuid */
+                                postId: string;
+                                publishedAt: string | null;
+                                raw: {
+                                    [key: string]: number | string | null;
+                                } | null;
+                                state: string;
+                                url: string | null;
+                            }[];
+                            /** Format: uuid */
+                            postId: string;
+                            refresh: {
+                                /** Format: uuid */
+                                deliveryId: string;
+                                kind?: string;
+                                message?: string;
+                                /** Format: date-time */
+                                retryAt?: string;
+                                /**
+                                 * @description collected; missing (the network answered without the post); rate_limited (not asked before retryAt); failed (retried at retryAt); not_offered; channel_inactive (reconnect it); recent (measured under a minute ago); busy (a worker is measuring it now)
+                                 * @enum {string}
+                                 */
+                                status: "collected" | "missing" | "rate_limited" | "failed" | "not_offered" | "channel_inactive" | "recent" | "busy";
+                            }[];
+                            /** @description Sums over the deliveries; null = offered by none of their networks */
+                            totals: {
+                                clicks: number | null;
+                                /** @description Comments or replies */
+                                comments: number | null;
+                                /** @description Impressions or views */
+                                impressions: number | null;
+                                /** @description Likes, favourites or reactions */
+                                likes: number | null;
+                                saves: number | null;
+                                /** @description Shares, reposts, boosts or quotes */
+                                shares: number | null;
+                            };
+                        };
+                    };
                 };
             };
         };

@@ -4,6 +4,7 @@ import { RequireAuth, GoToWorkspace } from './RequireAuth';
 import { AppShell } from './AppShell';
 import { NotFound } from './NotFound';
 import { queryClient } from './query';
+import { meQuery } from '../api/session';
 import { prefetchCalendar } from '../screens/calendar/calendar-state';
 
 type Module = { default: React.ComponentType };
@@ -19,6 +20,8 @@ export const router = createBrowserRouter([
   {
     path: '/',
     element: <RequireAuth />,
+    // Who is logged in is asked at once, alongside the first screen's code and data.
+    loader: () => { void queryClient.prefetchQuery(meQuery); return null; },
     children: [
       { index: true, element: <GoToWorkspace /> },
       {

@@ -42,9 +42,10 @@ export interface Formatter {
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [['year', 31_536_000], ['month', 2_592_000], ['week', 604_800], ['day', 86_400], ['hour', 3_600], ['minute', 60], ['second', 1]];
 
 export function makeFormatter(locale: string): Formatter {
+  // Building an Intl.DateTimeFormat is the slow part: one per (kind, zone), reused (a busy month draws hundreds of times).
   const cache = new Map<string, Intl.DateTimeFormat>();
-  const fmt = (options: Intl.DateTimeFormatOptions) => {
-    const key = JSON.stringify(options);
+  const fmt = (kind: string, options: Intl.DateTimeFormatOptions) => {
+    const key = `${kind}|${options.timeZone ?? ''}`;
     let f = cache.get(key);
     if (!f) cache.set(key, (f = new Intl.DateTimeFormat(locale, options)));
     return f;
@@ -55,13 +56,13 @@ export function makeFormatter(locale: string): Formatter {
   return {
     locale,
     weekStart: firstDayOfWeek(locale),
-    dateTime: (iso, zone) => (iso ? fmt({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: zone, timeZoneName: zone ? 'short' : undefined }).format(at(iso)) : ''),
-    date: (iso, zone) => fmt({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: zone }).format(at(iso)),
-    time: (iso, zone) => fmt({ hour: '2-digit', minute: '2-digit', timeZone: zone }).format(at(iso)),
+    dateTime: (iso, zone) => (iso ? fmt('dateTime', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: zone, timeZoneName: zone ? 'short' : undefined }).format(at(iso)) : ''),
+    date: (iso, zone) => fmt('date', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: zone }).format(at(iso)),
+    time: (iso, zone) => fmt('time', { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(at(iso)),
     // 2024-01-01 was a Monday.
-    weekday: (isoWeekday, width = 'long') => fmt({ weekday: width, timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, isoWeekday))),
-    monthTitle: (day) => fmt({ month: 'long', year: 'numeric' }).format(at(`${day}T12:00:00`)),
-    dayMonth: (day, withYear = false) => fmt({ day: 'numeric', month: 'short', year: withYear ? 'numeric' : undefined }).format(at(`${day}T12:00:00`)),
+    weekday: (isoWeekday, width = 'long') => fmt(`weekday-${width}`, { weekday: width, timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, isoWeekday))),
+    monthTitle: (day) => fmt('month', { month: 'long', year: 'numeric' }).format(at(`${day}T12:00:00`)),
+    dayMonth: (day, withYear = false) => fmt(`dayMonth-${withYear}`, { day: 'numeric', month: 'short', year: withYear ? 'numeric' : undefined }).format(at(`${day}T12:00:00`)),
     number: (n) => numbers.format(n),
     relative: (iso) => {
       const seconds = (Date.parse(iso) - Date.now()) / 1000;

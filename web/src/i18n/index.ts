@@ -53,10 +53,14 @@ export async function changeLanguage(lng: Language) {
   await i18next.changeLanguage(lng);
 }
 
+// The strings of the language in use start loading as soon as this module runs.
+const initialLanguage = typeof window === 'undefined' ? 'en' : detectLanguage();
+const initialStrings = typeof window === 'undefined' ? null : LOADERS[initialLanguage]();
+
 export async function initI18n() {
-  const lng = detectLanguage();
+  const lng = initialLanguage;
   await i18next.use(initReactI18next).init({
-    resources: { [lng]: { translation: await LOADERS[lng]() } },
+    resources: { [lng]: { translation: await (initialStrings ?? LOADERS[lng]()) } },
     lng,
     fallbackLng: lng,
     interpolation: { escapeValue: false },

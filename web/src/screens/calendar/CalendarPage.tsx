@@ -15,13 +15,13 @@ import { useFormat } from '../../i18n/format';
 import { ErrorNote, Loading } from '../../ui/ErrorNote';
 import { useToast } from '../../ui/Toasts';
 import { CalendarToolbar } from './CalendarToolbar';
-import { DayDialog } from './DayDialog';
 import { Legend } from './Legend';
 import { loadGrid, loadList, readCalendarState } from './calendar-state';
 
 // Each view's code loads when it is first shown: the grid (FullCalendar) and the list (virtualiser).
 const MonthWeekView = lazy(loadGrid);
 const ListView = lazy(loadList);
+const DayDialog = lazy(() => import('./DayDialog'));
 
 export default function CalendarPage() {
   const { t } = useTranslation();
@@ -68,7 +68,11 @@ export default function CalendarPage() {
         </Suspense>
       )}
       <Legend />
-      {openDay ? <DayDialog day={openDay} posts={posts} channels={channelMap} workspaceId={workspaceId} onClose={() => setOpenDay(null)} /> : null}
+      {openDay ? (
+        <Suspense fallback={null}>
+          <DayDialog day={openDay} posts={posts} channels={channelMap} workspaceId={workspaceId} onClose={() => setOpenDay(null)} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { Dialog } from '../../ui/Dialog';
 import { groupByDay } from './events';
 import { PostRow } from './PostRow';
 
-export function DayDialog({ day, posts, channels, workspaceId, onClose }: { day: string; posts: CalendarPost[]; channels: Map<string, Channel>; workspaceId: string; onClose(): void }) {
+export default function DayDialog({ day, posts, channels, workspaceId, onClose }: { day: string; posts: CalendarPost[]; channels: Map<string, Channel>; workspaceId: string; onClose(): void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const list = groupByDay(posts).get(day) ?? [];

@@ -15,8 +15,8 @@ import { useTranslation } from 'react-i18next';
 import type { CalendarPost, Channel } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { networkLook } from '../../lib/networks';
-import { statusLook } from '../../lib/status';
 import { toEvents, type MoreEventProps, type PostEventProps } from './events';
+import { eventNode, StatusIconSprite } from './event-node';
 
 interface Props {
   view: 'month' | 'week';
@@ -64,20 +64,8 @@ function MonthWeekView({ view, anchor, posts, channels, onOpenPost, onOpenDay, o
 
   const content = useCallback((arg: EventContentArg) => {
     const props = arg.event.extendedProps as PostEventProps | MoreEventProps;
-    if (props.kind === 'more') return <span className="fc-more-label">{t('calendar.more', { count: props.count })}</span>;
-    const { icon: Icon } = statusLook(props.post.status);
-    const nets = [...new Set(props.post.deliveries.map((d) => channels.get(d.channelId)?.network).filter(Boolean) as string[])];
-    return (
-      <span className="ev">
-        <Icon aria-hidden="true" size={12} strokeWidth={2.5} className="ev__icon" />
-        <span className="ev__time">{fmt.time(props.post.scheduledAt)}</span>
-        {nets.slice(0, 3).map((n) => {
-          const look = networkLook(n);
-          return <span key={n} className="ev__net" style={{ background: look.color, color: look.ink }} aria-hidden="true">{look.monogram}</span>;
-        })}
-        <span className="ev__text">{props.post.text || t('post.noText')}</span>
-      </span>
-    );
+    if (props.kind === 'more') return { domNodes: [Object.assign(document.createElement('span'), { className: 'fc-more-label', textContent: t('calendar.more', { count: props.count }) })] };
+    return { domNodes: [eventNode(props.post, channels, fmt.time(props.post.scheduledAt), t('post.noText'))] };
   }, [channels, fmt, t]);
 
   const describe = useCallback((arg: EventMountArg) => {
@@ -112,6 +100,7 @@ function MonthWeekView({ view, anchor, posts, channels, onOpenPost, onOpenDay, o
 
   return (
     <div ref={wrapper} className={`calendar-grid calendar-grid--${view}`} data-view={view}>
+      <StatusIconSprite />
       <FullCalendar
         ref={ref}
         plugins={plugins}
