@@ -57,6 +57,7 @@ const LEAD_MS = 2_000;
 const STALL_MS = QUICK ? 10_000 : 30_000;
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
+const maxRssMb = () => process.resourceUsage().maxRSS / 1024;
 const progress = createProgress();
 
 interface PhaseWindow {
@@ -118,6 +119,7 @@ async function receiverDuplicates(receiver: RemoteReceiver, seeded: { key: strin
 async function main() {
   const adminUrl = process.env.DATABASE_URL || undefined;
   const started = Date.now();
+  const loadAtStart = os.loadavg()[0];
   const mode = QUICK ? 'quick' : 'full';
   progress.done(`bench:publish (${mode}) on ${adminUrl ? 'PostgreSQL server' : 'PGlite'}: starting receiver and database…`);
   const receiver = await startRemoteReceiver();
@@ -150,18 +152,23 @@ async function main() {
     progress.done(`burst: seeded ${fmt(BURST)} deliveries over ${CHANNELS} channels in ${fmt(Date.now() - t)} ms`);
     const logger = createLogger('warn', process.stderr);
     varde = await startVarde({ mode: 'worker', config, db, logger });
+    const rssAtStart = maxRssMb();
     const dueAt = new Date(Date.now() + LEAD_MS);
     await scheduleSeeded(db, burstSeed.parkedAt, dueAt);
     if (Date.now() > dueAt.getTime() - 100) throw new Error('scheduling the burst took longer than the lead time; raise LEAD_MS');
     progress.done(`burst: all due at ${dueAt.toISOString()}; worker started`);
     await sleep(dueAt.getTime() - Date.now());
+    const burstCpu = process.cpuUsage();
     const burstWindow = { from: dueAt, to: dueAt, n: BURST };
     const burstCount = await waitForPhase(db, receiver, burstWindow, 'burst (Varde)', dueAt.getTime());
+    const burstCpuUsed = process.cpuUsage(burstCpu);
+    const burstCpuPerDelivery = (burstCpuUsed.user + burstCpuUsed.system) / Math.max(1, burstCount.published);
     progress.done();
     const burstSeconds = burstCount.last ? (burstCount.last.getTime() - dueAt.getTime()) / 1000 : NaN;
     const burstRate = burstCount.published / burstSeconds;
     const burstRecv = await receiverDuplicates(receiver, burst);
     const burstLost = BURST - burstCount.published;
+    const rssAfterBurst = maxRssMb();
     await receiver.reset();
 
     // ---- steady ----
@@ -194,7 +201,7 @@ async function main() {
     const late = lateness.filter((ms) => ms > 1000).length;
     await receiver.reset();
 
-    const rssMb = process.resourceUsage().maxRSS / 1024;
+    const rssMb = maxRssMb();
     const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
     await varde.close();
     varde = null;
@@ -222,14 +229,15 @@ async function main() {
 
     out(`bench:publish ${mode} — ${new Date().toISOString()} — ${bdb.label}; ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`);
     out(`worker: concurrency ${config.worker.concurrency}, poll ${config.worker.pollMs} ms, lease ${config.worker.leaseSeconds} s; receiver in a child process`);
-    out(`burst    Varde     ${fmt(burstCount.published)}/${fmt(BURST)} published in ${fmt(burstSeconds, 2)} s from the due instant = ${fmt(burstRate)}/s; receiver: ${fmt(burstRecv.delivered)} distinct, ${burstRecv.duplicates} duplicates, ${burstRecv.rejected} refused`);
+    const cpuNote = bdb.engine === 'pglite' ? 'database included' : 'the server\'s own CPU not included';
+    out(`burst    Varde     ${fmt(burstCount.published)}/${fmt(BURST)} published in ${fmt(burstSeconds, 2)} s from the due instant = ${fmt(burstRate)}/s; receiver: ${fmt(burstRecv.delivered)} distinct, ${burstRecv.duplicates} duplicates, ${burstRecv.rejected} refused; CPU ${fmt(burstCpuPerDelivery)} µs per delivery (${cpuNote})`);
     if (ceiling && ceilingRecv) {
-      out(`burst    pg-boss   ${fmt(ceiling.jobs)}/${fmt(BURST)} completed in ${fmt(ceiling.seconds, 2)} s = ${fmt(ceiling.perSecond)}/s (${CEILING_LOOPS} loops, batches of ${CEILING_BATCH}, ${ceiling.failed} failed); receiver: ${fmt(ceilingRecv.delivered)} distinct, ${ceilingRecv.duplicates} duplicates`);
+      out(`burst    pg-boss   ${fmt(ceiling.jobs)}/${fmt(BURST)} completed in ${fmt(ceiling.seconds, 2)} s = ${fmt(ceiling.perSecond)}/s (${CEILING_LOOPS} loops, batches of ${CEILING_BATCH}, ${ceiling.failed} failed); receiver: ${fmt(ceilingRecv.delivered)} distinct, ${ceilingRecv.duplicates} duplicates; CPU ${fmt(ceiling.cpuPerJobUs)} µs per job`);
       out(`burst    ratio     ${fmt(ratio, 2)} (Varde / bare pg-boss)`);
     }
     out(`steady   ${RATE}/s for ${STEADY_SECONDS} s: ${fmt(steadyCount.published)}/${fmt(steadyN)} published; lateness p50 ${fmt(p50)} ms, p99 ${fmt(p99)} ms, max ${fmt(max)} ms; ${late} later than 1 s; receiver: ${steadyRecv.duplicates} duplicates`);
-    out(`memory   max RSS of the worker process ${fmt(rssMb)} MB (heap ${fmt(heapMb)} MB)${bdb.engine === 'pglite' ? '; includes the in-process PGlite engine' : ''}`);
-    out(`run      ${fmt((Date.now() - started) / 1000, 1)} s in total`);
+    out(`memory   max RSS of the worker process ${fmt(rssMb)} MB (${fmt(rssAtStart)} MB when the worker started, ${fmt(rssAfterBurst)} MB after the burst; heap in use at the end ${fmt(heapMb)} MB)${bdb.engine === 'pglite' ? '; includes the in-process PGlite engine' : ''}`);
+    out(`run      ${fmt((Date.now() - started) / 1000, 1)} s in total; load average (1 min) ${fmt(loadAtStart, 1)} at start, ${fmt(os.loadavg()[0], 1)} at end (2 cores: above ~2, other processes were competing)`);
     out(`publish: ${fmt(burstRate).replace(/,/g, '')}/s ratio ${Number.isFinite(ratio) ? ratio.toFixed(2) : 'n/a'} steady-p99 ${Math.round(p99)} ms duplicates ${duplicates} lost ${lost} rss ${Math.round(rssMb)} MB`);
   } finally {
     await varde?.close().catch(() => {});

@@ -41,6 +41,8 @@ export interface CeilingResult {
   jobs: number;
   seconds: number;
   perSecond: number;
+  /** CPU time of this process while draining, per job (µs). */
+  cpuPerJobUs: number;
   failed: number;
   keys: string[];
 }
@@ -99,10 +101,12 @@ export async function runCeiling(o: CeilingOptions): Promise<CeilingResult> {
         o.onProgress?.(done);
       }
     };
+    const cpu = process.cpuUsage();
     const started = performance.now();
     await Promise.all(Array.from({ length: o.loops }, loop));
     const seconds = (performance.now() - started) / 1000;
-    return { jobs: done, seconds, perSecond: done / seconds, failed, keys };
+    const used = process.cpuUsage(cpu);
+    return { jobs: done, seconds, perSecond: done / seconds, cpuPerJobUs: (used.user + used.system) / Math.max(1, done), failed, keys };
   } finally {
     await boss.stop({ graceful: false, close: true, wait: true }).catch(() => {});
   }

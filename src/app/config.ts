@@ -28,7 +28,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Comma-separated hosts (host or host:port) that the outbound-URL guard lets through although private. */
   VARDE_ALLOW_HOSTS: z.string().default(''),
-  VARDE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
+  /** Deliveries in flight per worker; also bounds its batches (see bench/README.md for why 200). */
+  VARDE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(200),
   VARDE_WORKER_POLL_MS: z.coerce.number().int().min(10).max(60000).default(250),
   VARDE_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** First step of the capped exponential backoff after a transient failure (2 s, 4 s, 8 s…). */

@@ -8,7 +8,7 @@
  */
 import type { Db } from '../db/client.js';
 import type { IngestRow } from './ingest.js';
-import { storeRows, type StoredItem } from './ingest.repository.js';
+import { storeRows } from './ingest.repository.js';
 
 interface Pending {
   rows: IngestRow[];
@@ -25,8 +25,6 @@ export interface IngestBatcherOptions {
   minRows: number;
   /** Writes at once (1 on the embedded engine, which has one connection). */
   parallel: number;
-  /** Told about every batch stored (the new rows), e.g. to wake the rule workers. */
-  onStored?(stored: StoredItem[]): void;
 }
 
 const keyOf = (channelId: string, externalId: string) => `${channelId}\u0000${externalId}`;
@@ -76,10 +74,7 @@ export class IngestBatcher {
 
   private async write(batch: Pending[]) {
     try {
-      const t0 = performance.now();
       const stored = await storeRows(this.db, batch.flatMap((p) => p.rows));
-      (globalThis as any).__bw ??= []; (globalThis as any).__bw.push([batch.reduce((n, p) => n + p.rows.length, 0), performance.now() - t0, this.writing]);
-      this.opts.onStored?.(stored);
       const fresh = new Set(stored.map((s) => keyOf(s.channel_id, s.external_id)));
       for (const p of batch) {
         let count = 0;

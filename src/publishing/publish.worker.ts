@@ -14,7 +14,7 @@ import os from 'node:os';
 import type { AppContext } from '../app/context.js';
 import { ChannelCache } from './channel-cache.js';
 import { FinishBatcher } from './finish-batcher.js';
-import { claimDue, extendLeases, msUntilNextDue, removeWorker, type ClaimedDelivery } from './publishing.repository.js';
+import { claimDue, extendLeases, msUntilNextDue, reclaimExpired, removeWorker, type ClaimedDelivery } from './publishing.repository.js';
 import { publishOne, type PublishCaches } from './publish.service.js';
 
 export interface WorkerOptions {
@@ -46,6 +46,7 @@ export class PublishWorker {
   private readonly channels: ChannelCache;
   /** The last claim came back full: more is due than the worker has room for. */
   private backlog = false;
+  private lastReclaim = 0;
   /** Claim again once this many slots are free: batches stay large under load. */
   private readonly lowWater: number;
   /** Becomes true after the first successful claim round: the queue is up. */
@@ -95,7 +96,7 @@ export class PublishWorker {
       let drained = false;
       if (free >= this.lowWater || this.inFlight.size === 0) {
         try {
-          const claimed = await claimDue(this.ctx.db, this.id, want, this.opts.leaseSeconds);
+          const claimed = await this.claim(want);
           this.ready = true;
           drained = claimed.length < want;
           this.backlog = !drained;
@@ -111,6 +112,17 @@ export class PublishWorker {
       // Full: a finishing delivery wakes the loop. Drained: sleep until the next one falls due.
       await this.sleep(drained ? await this.idleMs() : this.opts.pollMs);
     }
+  }
+
+  /** Due deliveries; first, at most once per `pollMs`, those a dead worker left behind. */
+  private async claim(want: number): Promise<ClaimedDelivery[]> {
+    let claimed: ClaimedDelivery[] = [];
+    if (Date.now() - this.lastReclaim >= this.opts.pollMs) {
+      this.lastReclaim = Date.now();
+      claimed = await reclaimExpired(this.ctx.db, this.id, want, this.opts.leaseSeconds);
+    }
+    if (claimed.length < want) claimed = claimed.concat(await claimDue(this.ctx.db, this.id, want - claimed.length, this.opts.leaseSeconds));
+    return claimed;
   }
 
   private async idleMs(): Promise<number> {

@@ -11,7 +11,7 @@ import type { Db, Queryable } from '../db/client.js';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../../test/support/databases.js';
 import { ChannelCache } from './channel-cache.js';
 import { FinishBatcher } from './finish-batcher.js';
-import { claimDue, finishMany, msUntilNextDue, type Finish } from './publishing.repository.js';
+import { claimDue, finishMany, msUntilNextDue, reclaimExpired, type Finish } from './publishing.repository.js';
 
 const published: Finish = { state: 'published', externalId: 'evt_1', externalUrl: 'https://receiver.example/p/1', result: { parts: [] }, error: null, attempt: { outcome: 'published', detail: { status: 200 } } };
 
@@ -83,6 +83,18 @@ describe.each(ENGINES)('publishing queue on %s', (engine) => {
     await finishMany(db, 'w1', first.map((d) => ({ d, f: published })));
     await finishMany(db, 'w2', rest.map((d) => ({ d, f: published })));
     await db.query(`UPDATE deliveries SET state = 'cancelled' WHERE id = $1`, [later.ids[0]]);
+  });
+
+  it('gives back what a dead worker left: its attempt marked interrupted, the outcome unknown', async () => {
+    const left = await schedulePost(-5);
+    const [mine] = await claimDue(db, 'dead', 1, 60);
+    await db.query(`UPDATE deliveries SET locked_until = now() - interval '1 second' WHERE id = $1`, [mine.id]);
+    expect(await claimDue(db, 'w1', 10, 60)).toEqual([]); // not due: publishing
+    const [back] = await reclaimExpired(db, 'w1', 10, 60);
+    expect(back).toMatchObject({ id: left.ids[0], attempt_count: 2, outcome_unknown: true });
+    expect((await attemptsOf(mine.id)).map((a) => [a.outcome, a.worker_id])).toEqual([['interrupted', 'dead'], [null, 'w1']]);
+    expect(await reclaimExpired(db, 'w2', 10, 60)).toEqual([]);
+    await finishMany(db, 'w1', [{ d: back, f: published }]);
   });
 
   it('finishes many in one write, but not a delivery another worker has taken over', async () => {

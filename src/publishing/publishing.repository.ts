@@ -26,34 +26,33 @@ export interface ClaimedDelivery extends Pick<DeliveryRow, 'id' | 'workspace_id'
 /** A row version as a number: a timestamp in µs since the epoch (exact in a float8). */
 const VERSION_SQL = (column: string) => `(extract(epoch FROM ${column}) * 1000000)::float8`;
 
-// Expired leases and due deliveries are looked up separately, each in the order of its own
-// index with an early stop (one OR-ed scan would read and sort every due row on every claim).
-// Only the few deliveries that were attempted before look up their previous attempt.
-const CLAIM_SQL = `
-WITH expired AS (
-  SELECT d.id, d.state AS prev_state, d.available_at FROM deliveries d
-  WHERE d.state = 'publishing' AND d.locked_until < now()
-    AND NOT EXISTS (SELECT 1 FROM channel_limits cl WHERE cl.channel_id = d.channel_id AND cl.blocked_until > now())
-  ORDER BY d.locked_until
-  LIMIT $2
-  FOR UPDATE OF d SKIP LOCKED
-), fresh AS (
-  SELECT d.id, d.state AS prev_state, d.available_at FROM deliveries d
-  WHERE d.state IN ('scheduled', 'queued') AND d.available_at <= now()
-    AND NOT EXISTS (SELECT 1 FROM channel_limits cl WHERE cl.channel_id = d.channel_id AND cl.blocked_until > now())
+const NOT_THROTTLED = `NOT EXISTS (SELECT 1 FROM channel_limits cl WHERE cl.channel_id = d.channel_id AND cl.blocked_until > now())`;
+
+// Due deliveries are read in the order of the claim index with an early stop; expired leases,
+// which only a dead worker leaves, by a second statement the worker runs now and then (one OR-ed
+// scan would read and sort every due row on every claim, and a bigger statement costs more to plan).
+const FRESH = `
+  SELECT d.id, d.state AS prev_state FROM deliveries d
+  WHERE d.state IN ('scheduled', 'queued') AND d.available_at <= now() AND ${NOT_THROTTLED}
   ORDER BY d.available_at
   LIMIT $2
-  FOR UPDATE OF d SKIP LOCKED
-), due AS (
-  SELECT u.id, u.prev_state FROM (SELECT * FROM expired UNION ALL SELECT * FROM fresh) u
-  ORDER BY u.available_at
+  FOR UPDATE OF d SKIP LOCKED`;
+
+const EXPIRED = `
+  SELECT d.id, d.state AS prev_state FROM deliveries d
+  WHERE d.state = 'publishing' AND d.locked_until < now() AND ${NOT_THROTTLED}
+  ORDER BY d.locked_until
   LIMIT $2
-), interrupted AS (
+  FOR UPDATE OF d SKIP LOCKED`;
+
+/** Claims the rows `due` selects: lease, attempt on record, and what publishing reads. */
+const claimSql = (due: string, interrupted: boolean) => `
+WITH due AS (${due}
+)${interrupted ? `, interrupted AS (
   UPDATE delivery_attempts a SET outcome = 'interrupted', finished_at = now(),
     error_message = 'The worker stopped before the network''s answer was recorded'
-  FROM due WHERE a.delivery_id = due.id AND due.prev_state = 'publishing' AND a.outcome IS NULL
-  RETURNING a.delivery_id
-), claimed AS (
+  FROM due WHERE a.delivery_id = due.id AND a.outcome IS NULL
+)` : ''}, claimed AS (
   UPDATE deliveries d SET state = 'publishing', locked_by = $1, locked_until = now() + make_interval(secs => $3),
     attempt_count = d.attempt_count + 1, updated_at = now()
   FROM due WHERE d.id = due.id AND d.id = ANY (ARRAY(SELECT id FROM due)) -- by primary key, not a scan
@@ -71,8 +70,20 @@ SELECT c.id, c.workspace_id, c.post_id, c.channel_id, c.override, c.idempotency_
     ORDER BY pa.number DESC LIMIT 1) = 'unknown')) AS outcome_unknown
 FROM claimed c JOIN posts p ON p.id = c.post_id JOIN channels ch ON ch.id = c.channel_id`;
 
+const CLAIM_DUE_SQL = claimSql(FRESH, false);
+const RECLAIM_EXPIRED_SQL = claimSql(EXPIRED, true);
+
+/** Claims up to `limit` due deliveries (scheduled or queued), oldest first. */
 export function claimDue(db: Queryable, workerId: string, limit: number, leaseSeconds: number): Promise<ClaimedDelivery[]> {
-  return db.query<ClaimedDelivery>(CLAIM_SQL, [workerId, limit, leaseSeconds]);
+  return db.query<ClaimedDelivery>(CLAIM_DUE_SQL, [workerId, limit, leaseSeconds]);
+}
+
+/**
+ * Claims deliveries whose worker stopped heart-beating (lease expired): their unfinished attempt
+ * is marked interrupted, and they come back with an unknown outcome.
+ */
+export function reclaimExpired(db: Queryable, workerId: string, limit: number, leaseSeconds: number): Promise<ClaimedDelivery[]> {
+  return db.query<ClaimedDelivery>(RECLAIM_EXPIRED_SQL, [workerId, limit, leaseSeconds]);
 }
 
 /**

@@ -65,8 +65,11 @@ describe.skipIf('skip' in database)('the inbox on Bluesky, end to end through a 
     }, 30_000, 'the post to be published');
     const postUri: string = post.deliveries[0].externalId;
 
-    // Bob answers: a reply, a quote, and a mention elsewhere.
+    // Bob answers once the post is on the AppView (as people see it): a reply, a quote, and a
+    // mention elsewhere. (The AppView indexes repos in parallel: a reply indexed before the post
+    // it answers would get no notification.)
     const bobAgent = net.agentFor('bob');
+    await waitFor(async () => (await bobAgent.getPosts({ uris: [postUri] })).data.posts.length === 1, 60_000, 'the post to reach the AppView');
     const { data: target } = await bobAgent.com.atproto.repo.getRecord({ repo: alice.did, collection: 'app.bsky.feed.post', rkey: postUri.split('/').pop()! });
     const ref = { uri: target.uri, cid: target.cid! };
     const reply = await bobAgent.post({ text: 'Congratulations! Does it support threads?', reply: { root: ref, parent: ref } });
@@ -78,7 +81,10 @@ describe.skipIf('skip' in database)('the inbox on Bluesky, end to end through a 
     const items = await waitFor(async () => {
       const list = (await api('GET', `${ws}/inbox/items?sort=oldest`)).body.items as any[];
       return list.length >= 3 && list;
-    }, 60_000, 'three inbox items from the notifications');
+    }, 90_000, 'three inbox items from the notifications').catch(async (err) => {
+      const seen = { items: (await api('GET', `${ws}/inbox/items`)).body, sources: (await api('GET', `${ws}/inbox/sources`)).body };
+      throw new Error(`${(err as Error).message}; the inbox has ${JSON.stringify(seen).slice(0, 3000)}`);
+    });
     const kinds = Object.fromEntries(items.map((i) => [i.kind, i]));
     expect(Object.keys(kinds).sort()).toEqual(['mention', 'quote', 'reply']);
     expect(kinds.reply).toMatchObject({ externalId: reply.uri, postId: post.id, conversationId: postUri, source: 'poll', author: { id: bob.did, handle: bob.handle } });

@@ -7,7 +7,9 @@
  *
  * Notifications come newest first and their `cursor` pages towards older ones, so the stored poll
  * cursor is not Bluesky's: it is the newest `indexedAt` seen. Each poll reads pages from the newest
- * until it reaches what it saw before (at most MAX_PAGES); the first poll takes one page.
+ * until it reaches what it saw before (at most MAX_PAGES); the first poll takes one page. An
+ * AppView may index a post after a newer one (its time is the post's own when that is earlier),
+ * so each poll looks LOOKBACK_MS further back than the cursor: what it sees again is stored once.
  */
 import type { ContentPart, InboxItem, InboxKind, InboxPage, ProviderContext, PublishedPart } from '../contract.js';
 import { createTid, deriveTid, isTid } from '../../core/tid.js';
@@ -18,6 +20,7 @@ import { isNotFound, toProviderError } from './xrpc.js';
 const KINDS: InboxKind[] = ['reply', 'mention', 'quote'];
 const PAGE_SIZE = 50;
 const MAX_PAGES = 5;
+const LOOKBACK_MS = 10 * 60_000;
 
 interface Notification {
   uri: string;
@@ -32,6 +35,7 @@ interface Notification {
 /** New replies, mentions and quotes since the cursor (the newest `indexedAt` seen). */
 export async function listBlueskyInbox(client: Client, opts: { cursor?: string | null; kinds?: InboxKind[] }): Promise<InboxPage> {
   const since = opts.cursor ?? null;
+  const from = since ? new Date(Date.parse(since) - LOOKBACK_MS).toISOString() : null;
   const wanted = new Set((opts.kinds ?? KINDS).filter((k) => KINDS.includes(k)));
   const fresh: Notification[] = [];
   let page: string | undefined;
@@ -41,7 +45,7 @@ export async function listBlueskyInbox(client: Client, opts: { cursor?: string |
       const res = await client.session.withAuth((auth) =>
         client.xrpc<{ notifications: Notification[]; cursor?: string }>('app.bsky.notification.listNotifications', { params: { limit: PAGE_SIZE, cursor: page }, auth }),
       );
-      const newer = res.notifications.filter((n) => !since || n.indexedAt > since);
+      const newer = res.notifications.filter((n) => !from || n.indexedAt > from);
       fresh.push(...newer);
       if (newer.length < res.notifications.length || !res.cursor) break;
       page = res.cursor;

@@ -64,7 +64,10 @@ function MonthWeekView({ view, anchor, posts, channels, onOpenPost, onOpenDay, o
 
   const content = useCallback((arg: EventContentArg) => {
     const props = arg.event.extendedProps as PostEventProps | MoreEventProps;
-    if (props.kind === 'more') return { domNodes: [Object.assign(document.createElement('span'), { className: 'fc-more-label', textContent: t('calendar.more', { count: props.count }) })] };
+    if (props.kind === 'more') {
+      const label = arg.view.type === 'timeGridWeek' ? `+${props.count}` : t('calendar.more', { count: props.count });
+      return { domNodes: [Object.assign(document.createElement('span'), { className: 'fc-more-label', textContent: label })] };
+    }
     return { domNodes: [eventNode(props.post, channels, fmt.time(props.post.scheduledAt), t('post.noText'))] };
   }, [channels, fmt, t]);
 
@@ -126,6 +129,8 @@ function MonthWeekView({ view, anchor, posts, channels, onOpenPost, onOpenDay, o
         dayMaxEvents={false}
         nowIndicator
         slotDuration="01:00:00"
+        slotEventOverlap={false}
+        nextDayThreshold="06:00:00"
         scrollTime="08:00:00"
         allDaySlot={false}
         expandRows

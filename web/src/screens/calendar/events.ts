@@ -9,7 +9,7 @@ import { isReschedulable, statusLook } from '../../lib/status';
 import type { CalendarView } from './range';
 
 export const PER_DAY = 3;
-export const PER_HOUR = 2;
+export const PER_HOUR = 1;
 
 export interface PostEventProps {
   kind: 'post';
