@@ -13,7 +13,14 @@ export const fmt = (n: number, digits = 0) =>
  * One progress line on stderr: rewritten in place on a terminal, one line every few seconds
  * otherwise (so a log file stays readable).
  */
-export function createProgress(stream: NodeJS.WriteStream = process.stderr) {
+export interface Progress {
+  /** Replaces the progress line. */
+  update(text: string): void;
+  /** Ends the progress line, optionally leaving `text` on its own line. */
+  done(text?: string): void;
+}
+
+export function createProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
   let last = 0;
   let shown = false;
   return {

@@ -22,7 +22,7 @@ async function run(mode: Mode) {
   if (varde.server && (await countUsers(varde.ctx.db)) === 0) {
     process.stdout.write(
       `\nNo account yet. Create the first one (it owns the first workspace):\n` +
-        `  in the browser:  ${varde.url}/api/docs  (POST /api/v1/auth/signup)\n` +
+        `  in the browser:  ${varde.url}  (sign up; the API reference is at ${varde.url}/api/docs)\n` +
         `  or here:         npx varde user create --email you@example.com --name "Your Name"\n\n`,
     );
   }

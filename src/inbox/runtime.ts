@@ -43,7 +43,7 @@ export function inboxRuntime(ctx: AppContext): InboxRuntime {
   if (!rt) {
     rt = {
       directory: new InboxDirectory(ctx.db),
-      batcher: new IngestBatcher(ctx.db, { maxRows: 500, minRows: 16, delayMs: 2, parallel: ctx.db.kind === 'pglite' ? 1 : 3 }),
+      batcher: new IngestBatcher(ctx.db, { maxRows: 500, minRows: 32, delayMs: 2, parallel: ctx.db.kind === 'pglite' ? 1 : 2 }),
       recent: new RecentKeys(),
       scorer: inProcessScorer,
       busy: false,

@@ -121,8 +121,14 @@ export class PublishWorker {
       this.lastReclaim = Date.now();
       claimed = await reclaimExpired(this.ctx.db, this.id, want, this.opts.leaseSeconds);
     }
-    if (claimed.length < want) claimed = claimed.concat(await claimDue(this.ctx.db, this.id, want - claimed.length, this.opts.leaseSeconds));
-    return claimed;
+    if (claimed.length >= want) return claimed;
+    try {
+      return claimed.concat(await claimDue(this.ctx.db, this.id, want - claimed.length, this.opts.leaseSeconds));
+    } catch (err) {
+      if (claimed.length === 0) throw err;
+      this.ctx.logger.error({ err }, 'claiming due deliveries failed; publishing the reclaimed ones');
+      return claimed; // ours now: publish them rather than leave them to expire again
+    }
   }
 
   private async idleMs(): Promise<number> {

@@ -117,7 +117,7 @@ describe.each(ENGINES)('publishing queue on %s', (engine) => {
     const claimed = await claimDue(db, 'w1', 10, 60);
     expect(claimed).toHaveLength(3);
     let writes = 0;
-    const count = (q: Queryable): Queryable => ({ ...q, query: (sql, params) => ((writes += sql.includes('unnest') ? 1 : 0), q.query(sql, params)) });
+    const count = (q: Queryable): Queryable => ({ ...q, query: (sql, params) => ((writes += sql.includes('jsonb_to_recordset') ? 1 : 0), q.query(sql, params)) });
     const counting: Db = { ...db, query: count(db).query, transaction: (fn) => db.transaction((tx) => fn(count(tx))) };
     const batcher = new FinishBatcher(counting, 'w1', { maxBatch: 200, delayMs: 5 });
     const results = await Promise.all(claimed.map((d) => batcher.finish(d, published)));

@@ -138,41 +138,31 @@ export interface Finish {
  */
 export async function finishMany(db: Queryable, workerId: string, items: Array<{ d: ClaimedDelivery; f: Finish }>): Promise<Array<{ id: string; post_id: string }>> {
   if (items.length === 0) return [];
-  const json = (v: unknown) => (v == null ? null : JSON.stringify(v));
+  // One JSON document rather than an array per column: no per-element escaping, a smaller message.
+  const input = items.map(({ d, f }) => ({
+    delivery_id: d.id, attempt_id: d.attempt_id, outcome: f.attempt.outcome, error_kind: f.attempt.errorKind ?? null,
+    error_message: f.attempt.errorMessage ?? null, detail: f.attempt.detail ?? null, state: f.state, available_at: f.availableAt ?? null,
+    external_id: f.externalId ?? null, external_url: f.externalUrl ?? null, result: f.result ?? null, last_error: f.error ?? null,
+  }));
   return db.query<{ id: string; post_id: string }>(
     `WITH input AS (
-       SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                            $9::timestamptz[], $10::text[], $11::text[], $12::text[], $13::text[])
-         AS i(delivery_id, attempt_id, outcome, error_kind, error_message, detail, state, available_at, external_id, external_url, result, last_error)
+       SELECT * FROM jsonb_to_recordset($2::jsonb) AS i(delivery_id uuid, attempt_id uuid, outcome text, error_kind text, error_message text,
+         detail jsonb, state text, available_at timestamptz, external_id text, external_url text, result jsonb, last_error jsonb)
      ), att AS (
        UPDATE delivery_attempts a SET outcome = i.outcome, error_kind = i.error_kind, error_message = i.error_message,
-         detail = i.detail::jsonb, finished_at = now()
-       FROM input i WHERE a.id = i.attempt_id AND a.id = ANY ($3::uuid[])
+         detail = i.detail, finished_at = now()
+       FROM input i WHERE a.id = i.attempt_id AND a.id = ANY (ARRAY(SELECT attempt_id FROM input)) -- by primary key, not a scan
      )
      UPDATE deliveries d SET state = i.state, available_at = COALESCE(i.available_at, d.available_at),
        external_id = COALESCE(i.external_id, d.external_id), external_url = COALESCE(i.external_url, d.external_url),
-       result = CASE WHEN i.result IS NULL THEN d.result ELSE COALESCE(d.result, '{}'::jsonb) || i.result::jsonb END,
-       last_error = i.last_error::jsonb,
+       result = CASE WHEN i.result IS NULL THEN d.result ELSE COALESCE(d.result, '{}'::jsonb) || i.result END,
+       last_error = i.last_error,
        published_at = CASE WHEN i.state = 'published' THEN now() ELSE d.published_at END,
        locked_by = NULL, locked_until = NULL, updated_at = now()
      FROM input i
-     WHERE d.id = i.delivery_id AND d.id = ANY ($2::uuid[]) AND d.locked_by = $1 AND d.state = 'publishing'
+     WHERE d.id = i.delivery_id AND d.id = ANY (ARRAY(SELECT delivery_id FROM input)) AND d.locked_by = $1 AND d.state = 'publishing'
      RETURNING d.id, d.post_id`,
-    [
-      workerId,
-      items.map((x) => x.d.id),
-      items.map((x) => x.d.attempt_id),
-      items.map((x) => x.f.attempt.outcome),
-      items.map((x) => x.f.attempt.errorKind ?? null),
-      items.map((x) => x.f.attempt.errorMessage ?? null),
-      items.map((x) => json(x.f.attempt.detail)),
-      items.map((x) => x.f.state),
-      items.map((x) => x.f.availableAt ?? null),
-      items.map((x) => x.f.externalId ?? null),
-      items.map((x) => x.f.externalUrl ?? null),
-      items.map((x) => json(x.f.result)),
-      items.map((x) => json(x.f.error)),
-    ],
+    [workerId, JSON.stringify(input)],
   );
 }
 

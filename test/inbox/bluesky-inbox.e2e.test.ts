@@ -5,7 +5,8 @@
  * listNotifications), threaded under the Varde post. A reply sent with `varde inbox reply` reaches
  * the PDS while the answer is withheld (pds-proxy.ts) and Varde is killed with SIGKILL; after a
  * restart the reply is published — and the PDS holds it exactly once, at the record key derived
- * from the reply's own idempotency key.
+ * from the reply's own idempotency key. Then: like (offered), hide (not offered), delete (only
+ * Varde's own reply).
  */
 import crypto from 'node:crypto';
 import { execFile } from 'node:child_process';
@@ -130,6 +131,12 @@ describe.skipIf('skip' in database)('the inbox on Bluesky, end to end through a 
     const hide = await api('POST', `${ws}/inbox/items/${kinds.reply.id}/hide`, { hidden: true });
     expect(hide.status).toBe(400);
     expect(hide.body.error.message).toBe('Hiding comments is not offered by Bluesky');
+    // Varde's own reply can be deleted from the network; Bob's post is Bob's.
+    expect((await api('POST', `${ws}/inbox/items/${kinds.reply.id}/delete`)).status).toBe(422);
+    const removed = await api('POST', `${ws}/inbox/replies/${sent.id}/delete`);
+    expect(removed.body).toMatchObject({ id: sent.id, state: 'deleted' });
+    const after = (await net.agentFor('alice').com.atproto.repo.listRecords({ repo: alice.did, collection: 'app.bsky.feed.post', limit: 100 })).data.records;
+    expect(after.map((r) => r.uri)).not.toContain(replies[0].uri);
   });
 });
 
