@@ -92,8 +92,8 @@ async function main() {
 
     varde = await startVarde({ mode: 'worker', config, db: engine.db, logger: createLogger('warn', process.stderr) });
     const rssAtStart = maxRssMb();
-    // A worker that has been running a while, as in production (and as the ceiling, which runs
-    // later in this process, finds the shared HTTP and signing code).
+    // A warm worker, as in production, and as warm as the ceiling will find the shared HTTP and
+    // signing code when it runs later in this process (it gets its own warm-up too).
     const warmUp = await runBurst(pc, WARM_UP, 'warm-up');
     const burst = await runBurst(pc, BURST);
     const rssAfterBurst = maxRssMb();

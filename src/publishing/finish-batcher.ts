@@ -6,8 +6,8 @@
  * written by one statement, the posts rolled up by another. A post's status therefore never lags
  * its deliveries. The caller's promise resolves once its outcome is committed.
  *
- * Up to `maxWrites` transactions run at once: they touch different deliveries, and lock posts in
- * id order, so they cannot deadlock one another.
+ * One write at a time: measured, a second concurrent write only made the batches smaller (more
+ * statements per delivery) and the worker slower.
  */
 import type { Db } from '../db/client.js';
 import { finishAndRollUp, type ClaimedDelivery, type Finish } from './publishing.repository.js';
@@ -24,23 +24,15 @@ export interface FinishBatcherOptions {
   maxBatch: number;
   /** How long a lone outcome waits for company when nothing is being written. */
   delayMs: number;
-  /** Transactions in flight at once. */
-  maxWrites?: number;
 }
-
-/** While one write runs, a second starts only once this many outcomes wait (else they wait for the first). */
-const MIN_SECOND_BATCH = 20;
 
 export class FinishBatcher {
   private queue: Pending[] = [];
   private timer: NodeJS.Timeout | null = null;
-  private writes = 0;
+  private writing = false;
   private idleWaiters: Array<() => void> = [];
-  private readonly maxWrites: number;
 
-  constructor(private readonly db: Db, private readonly workerId: string, private readonly opts: FinishBatcherOptions) {
-    this.maxWrites = Math.max(1, opts.maxWrites ?? 2);
-  }
+  constructor(private readonly db: Db, private readonly workerId: string, private readonly opts: FinishBatcherOptions) {}
 
   /** Records the outcome; true when the delivery changed (this worker still held it). */
   finish(d: ClaimedDelivery, f: Finish): Promise<boolean> {
@@ -52,7 +44,7 @@ export class FinishBatcher {
 
   /** Resolves once every outcome handed in so far is written. */
   drain(): Promise<void> {
-    if (this.queue.length === 0 && this.writes === 0) return Promise.resolve();
+    if (this.queue.length === 0 && !this.writing) return Promise.resolve();
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = null;
@@ -62,13 +54,9 @@ export class FinishBatcher {
   }
 
   private pump() {
-    if (this.queue.length === 0 || this.writes >= this.maxWrites) return;
-    if (this.writes === 0) {
-      if (this.queue.length >= this.opts.maxBatch) this.startWrite();
-      else this.timer ??= setTimeout(() => this.startWrite(), this.opts.delayMs);
-    } else if (this.queue.length >= Math.min(MIN_SECOND_BATCH, this.opts.maxBatch)) {
-      this.startWrite();
-    }
+    if (this.queue.length === 0 || this.writing) return; // a running write takes them next
+    if (this.queue.length >= this.opts.maxBatch) this.startWrite();
+    else this.timer ??= setTimeout(() => this.startWrite(), this.opts.delayMs);
   }
 
   private startWrite() {
@@ -76,13 +64,13 @@ export class FinishBatcher {
       clearTimeout(this.timer);
       this.timer = null;
     }
+    if (this.writing || this.queue.length === 0) return;
     const items = this.queue.splice(0, this.opts.maxBatch);
-    if (items.length === 0) return;
-    this.writes++;
+    this.writing = true;
     void this.write(items).finally(() => {
-      this.writes--;
+      this.writing = false;
       if (this.queue.length > 0) this.startWrite(); // what arrived meanwhile goes at once
-      else if (this.writes === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+      else for (const resolve of this.idleWaiters.splice(0)) resolve();
     });
   }
 
