@@ -49,7 +49,7 @@ export type PostInput = z.infer<typeof PostInput>;
 export const PostListQuery = z.object({
   from: z.iso.datetime({ offset: true }).optional().describe('Scheduled at or after'),
   to: z.iso.datetime({ offset: true }).optional().describe('Scheduled before'),
-  status: z.enum(['draft', 'scheduled', 'publishing', 'published', 'partially_failed', 'failed', 'needs_attention', 'cancelled', 'deleted']).optional(),
+  status: z.enum(['draft', 'awaiting_approval', 'scheduled', 'publishing', 'published', 'partially_failed', 'failed', 'needs_attention', 'cancelled', 'deleted']).optional(),
   channelId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).default(0),

@@ -142,6 +142,9 @@ describe.each(ENGINES)('team on %s', (engine) => {
     const post = await app.api('POST', `${owner.ws}/posts`, { text: 'Please approve me', targets: [{ channelId }], schedule: { mode: 'now' } }, contributor.cookie);
     expect(post.status, JSON.stringify(post.body)).toBe(201);
     expect(post.body).toMatchObject({ status: 'awaiting_approval', approvalStatus: 'pending' });
+    const waiting = await app.api('GET', `${owner.ws}/posts?status=awaiting_approval`, undefined, editor.cookie);
+    expect(waiting.status).toBe(200);
+    expect(waiting.body.posts.map((p: any) => p.id)).toEqual([post.body.id]);
     const asked = await app.api('GET', `${owner.ws}/notifications`, undefined, editor.cookie);
     expect(asked.body.notifications.some((n: any) => n.kind === 'approval.requested' && n.subjectId === post.body.id)).toBe(true);
     await new Promise((r) => setTimeout(r, 600));

@@ -3368,7 +3368,7 @@ export interface paths {
                     from?: string;
                     limit?: number;
                     offset?: number;
-                    status?: "draft" | "scheduled" | "publishing" | "published" | "partially_failed" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                    status?: "draft" | "awaiting_approval" | "scheduled" | "publishing" | "published" | "partially_failed" | "failed" | "needs_attention" | "cancelled" | "deleted";
                     /** @description Scheduled before */
                     to?: string;
                 };
