@@ -76,8 +76,21 @@ export async function reviewPost(ctx: AppContext, workspaceId: string, postId: s
   return status;
 }
 
+/** One decision on a post, as the API shows it; `current` is false once the post was edited after it. */
+export interface ReviewEntry {
+  id: string;
+  revision: number;
+  reviewerUserId: string | null;
+  reviewerName: string;
+  via: 'member' | 'review_link';
+  decision: 'approved' | 'rejected';
+  comment: string | null;
+  createdAt: Date;
+  current: boolean;
+}
+
 export async function listReviews(db: Queryable, workspaceId: string, postId: string) {
-  return db.query(
+  return db.query<ReviewEntry>(
     `SELECT r.id, r.revision, r.reviewer_user_id AS "reviewerUserId", r.reviewer_name AS "reviewerName", r.via, r.decision, r.comment, r.created_at AS "createdAt",
             r.revision = p.revision AS current
      FROM post_reviews r JOIN posts p ON p.id = r.post_id WHERE r.workspace_id = $1 AND r.post_id = $2 ORDER BY r.created_at`,

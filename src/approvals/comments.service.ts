@@ -38,8 +38,19 @@ export async function addComment(db: Queryable, workspaceId: string, postId: str
   return { id, mentions };
 }
 
+/** One internal comment; `authorUserId` is null for a client's comment through a review link. */
+export interface CommentEntry {
+  id: string;
+  authorUserId: string | null;
+  authorName: string;
+  via: 'member' | 'review_link';
+  body: string;
+  mentions: string[];
+  createdAt: Date;
+}
+
 export const listComments = (db: Queryable, workspaceId: string, postId: string) =>
-  db.query(
+  db.query<CommentEntry>(
     `SELECT id, author_user_id AS "authorUserId", author_name AS "authorName", via, body, mentions, created_at AS "createdAt"
      FROM post_comments WHERE workspace_id = $1 AND post_id = $2 ORDER BY created_at`,
     [workspaceId, postId],

@@ -83,7 +83,7 @@ export async function reviewPage(ctx: AppContext, link: ReviewLinkRow & { worksp
         return { network: d.network, channel: d.channel_name, dueAt: d.due_at, text: c.text, media: c.media.map(media), followups: c.followups.map((f) => f.text) };
       }),
       reviews: reviews.filter((r) => r.post_id === p.id && r.revision === p.revision).map((r) => ({ name: r.reviewer_name, decision: r.decision, comment: r.comment, at: r.created_at })),
-      comments: (await listComments(ctx.db, link.workspace_id, p.id)).map((c: any) => ({ name: c.authorName, body: c.body, at: c.createdAt })),
+      comments: (await listComments(ctx.db, link.workspace_id, p.id)).map((c) => ({ name: c.authorName, body: c.body, at: c.createdAt })),
     });
   }
   return { workspace: link.workspace_name, name: link.name, from: link.period_from, to: link.period_to, expiresAt: link.expires_at, posts: out };

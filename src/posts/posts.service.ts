@@ -203,6 +203,6 @@ export async function listPostsWithDeliveries(ctx: AppContext, workspaceId: stri
   const deliveries = await repo.listDeliveries(ctx.db, workspaceId, posts.map((p) => p.id));
   return posts.map((p) => ({
     ...publicPost(p),
-    deliveries: deliveries.filter((d) => d.post_id === p.id).map((d) => ({ id: d.id, channelId: d.channel_id, state: d.state, dueAt: d.due_at, url: d.external_url, error: d.last_error })),
+    deliveries: deliveries.filter((d) => d.post_id === p.id).map((d) => ({ id: d.id, channelId: d.channel_id, state: d.state, dueAt: d.due_at, url: d.external_url, error: d.last_error, override: d.override })),
   }));
 }

@@ -1,10 +1,12 @@
 /**
  * How the post will look on each target: the account, the text as the network shows it (folded
  * behind "more", links marked, anything past the limit struck out), the image grid or the link
- * card, and the thread below.
+ * card, and the thread below. `NetworkPreview` draws one from plain values, for screens outside the
+ * composer (approvals, client review pages).
  */
 import { useTranslation } from 'react-i18next';
 import { PLATFORM_RULES } from '../../../../src/core/platform-rules';
+import type { NetworkSlug } from '../../../../src/core/networks';
 import type { Channel, LinkPreview } from '../../api/types';
 import { mediaUrl } from '../../api/posts';
 import { networkLook } from '../../lib/networks';
@@ -33,7 +35,7 @@ export function PreviewPanel(props: Props) {
   );
 }
 
-function Text({ network, text }: { network: TargetCheck['network']; text: string }) {
+function Text({ network, text }: { network: NetworkSlug; text: string }) {
   const { t } = useTranslation();
   const parts = splitForPreview(network, text);
   return (
@@ -46,37 +48,67 @@ function Text({ network, text }: { network: TargetCheck['network']; text: string
 }
 
 function PostPreview({ workspaceId, draft, check, channels, linkPreview }: Props & { check: TargetCheck }) {
-  const { t } = useTranslation();
-  const rules = PLATFORM_RULES[check.network];
   const channel = channels.find((c) => c.id === check.channelId);
-  const look = networkLook(check.network);
-  const media = draft.media.slice(0, Math.max(rules.media.maxItems, 1));
-  const extra = draft.media.length - media.length;
-  const showCard = media.length === 0 && linkPreview && rules.capabilities.linkCard;
-  const thread = rules.thread.supported ? draft.followups.filter((f) => f.trim() !== '') : [];
   return (
-    <article className="pv" aria-label={t('composer.previewOn', { name: check.name, network: look.name })} data-network={check.network}>
+    <NetworkPreview
+      network={check.network} name={channel?.name ?? check.name} handle={channel?.handle ?? null} text={check.text}
+      media={draft.media.map((m) => ({ url: mediaUrl(workspaceId, m.mediaId), alt: m.alt, kind: m.kind }))}
+      followups={draft.followups} linkPreview={linkPreview} />
+  );
+}
+
+export interface PreviewMedia {
+  url: string;
+  alt: string | null;
+  kind?: string;
+}
+
+export interface NetworkPreviewProps {
+  network: NetworkSlug;
+  /** The channel's name; `handle` null means a network only checked against. */
+  name: string;
+  handle: string | null;
+  text: string;
+  media: PreviewMedia[];
+  followups: string[];
+  linkPreview?: LinkPreview;
+  /** A link shown as an address where there is no card to show (e.g. on a client's review page). */
+  link?: string | null;
+}
+
+/** One network's preview from plain values: used by the composer, the approvals screen and client review pages. */
+export function NetworkPreview({ network, name, handle, text, media: all, followups, linkPreview, link }: NetworkPreviewProps) {
+  const { t } = useTranslation();
+  const rules = PLATFORM_RULES[network];
+  const look = networkLook(network);
+  const media = all.slice(0, Math.max(rules.media.maxItems, 1));
+  const extra = all.length - media.length;
+  const showCard = media.length === 0 && linkPreview && rules.capabilities.linkCard;
+  const thread = rules.thread.supported ? followups.filter((f) => f.trim() !== '') : [];
+  return (
+    <article className="pv" aria-label={t('composer.previewOn', { name, network: look.name })} data-network={network}>
       <header className="pv__head">
-        <NetworkBadge network={check.network} />
-        <span><strong>{channel?.name ?? check.name}</strong> <span className="muted">{channel?.handle ?? t('composer.previewOnly')}</span></span>
+        <NetworkBadge network={network} />
+        <span><strong>{name}</strong> <span className="muted">{handle ?? t('composer.previewOnly')}</span></span>
       </header>
-      {check.network === 'webhook' ? <p className="muted pv__note">{t('composer.previewWebhook')}</p> : null}
-      <Text network={check.network} text={check.text} />
+      {network === 'webhook' ? <p className="muted pv__note">{t('composer.previewWebhook')}</p> : null}
+      <Text network={network} text={text} />
       {media.length > 0 ? (
         <div className={`pv__grid pv__grid--${Math.min(media.length, 4)}`}>
           {media.slice(0, 4).map((m, i) => (
             <div key={i} className="pv__cell">
-              {m.kind === 'video' ? <video src={mediaUrl(workspaceId, m.mediaId)} muted preload="metadata" /> : <img src={mediaUrl(workspaceId, m.mediaId)} alt={m.alt} />}
+              {m.kind === 'video' ? <video src={m.url} muted preload="metadata" /> : <img src={m.url} alt={m.alt ?? ''} />}
               {i === 3 && media.length > 4 ? <span className="pv__plus">+{media.length - 4}</span> : null}
             </div>
           ))}
         </div>
       ) : null}
       {extra > 0 ? <p className="pv__note">{t('composer.previewDropped', { count: extra })}</p> : null}
-      {showCard ? <LinkCard preview={linkPreview} compact={check.network === 'x'} /> : null}
+      {showCard ? <LinkCard preview={linkPreview} compact={network === 'x'} /> : null}
+      {!showCard && link ? <p className="pv__note"><span className="pv__link">{link}</span></p> : null}
       {thread.length > 0 ? (
         <ol className="pv__thread" aria-label={t('composer.followups')}>
-          {thread.map((f, i) => <li key={i}><Text network={check.network} text={f} /></li>)}
+          {thread.map((f, i) => <li key={i}><Text network={network} text={f} /></li>)}
         </ol>
       ) : null}
     </article>

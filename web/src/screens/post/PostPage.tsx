@@ -1,7 +1,8 @@
 /**
  * One post: its content, its status, and every delivery with its state, attempts, the network's
  * error and a link to the published post; retry, resolve, reschedule, cancel, edit or delete.
- * Updates live as the worker publishes.
+ * Updates live as the worker publishes. Its approval (decisions and history) and internal comments
+ * sit below the content.
  */
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -15,6 +16,10 @@ import { StatusBadge } from '../../ui/badges';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { ErrorNote, Loading } from '../../ui/ErrorNote';
 import { useToast } from '../../ui/Toasts';
+import { canApproveRole } from '../../api/approvals';
+import { useMe } from '../../api/session';
+import { ApprovalPanel } from './ApprovalPanel';
+import { CommentsThread } from './CommentsThread';
 import { DeliveryCard } from './DeliveryCard';
 import { RescheduleDialog } from './RescheduleDialog';
 
@@ -35,12 +40,16 @@ export default function PostPage() {
   const remove = useDeletePost(workspaceId);
   const reschedule = useReschedule(workspaceId);
   const [dialog, setDialog] = useState<'reschedule' | 'cancel' | 'delete' | null>(null);
+  const role = useMe().data?.workspaces.find((w) => w.id === workspaceId)?.role;
   const close = (o: boolean) => { if (!o) setDialog(null); };
 
   if (post.isPending) return <div className="page"><Loading /></div>;
   if (post.error) return <div className="page"><ErrorNote error={post.error} /></div>;
   const p = post.data;
   const canChange = isReschedulable(p.status);
+  // A post waiting for approval can still be edited (the edit asks for approval again); only publishers publish.
+  const canEdit = canChange || p.status === 'awaiting_approval';
+  const canPublish = canApproveRole(role);
   const neverOut = p.deliveries.every((d) => !['publishing', 'published', 'needs_attention'].includes(d.state));
   const canCancel = p.deliveries.some((d) => ['draft', 'scheduled', 'queued', 'failed', 'needs_attention'].includes(d.state));
   return (
@@ -52,9 +61,9 @@ export default function PostPage() {
       </div>
       <p className="muted">{p.scheduledAt ? t('post.scheduledFor', { time: fmt.dateTime(p.scheduledAt) }) : t('post.unscheduled')}</p>
       <div className="actions actions--start" role="group" aria-label={t('post.actions')}>
-        {canChange ? <Link className="button" to={`/w/${workspaceId}/compose/${p.id}`}>{t('post.edit')}</Link> : null}
+        {canEdit && role !== 'viewer' ? <Link className="button" to={`/w/${workspaceId}/compose/${p.id}`}>{t('post.edit')}</Link> : null}
         {canChange ? <button type="button" className="button" onClick={() => setDialog('reschedule')}>{t('post.reschedule')}</button> : null}
-        {canChange ? (
+        {canChange && canPublish && p.approvalStatus !== 'pending' ? (
           <button type="button" className="button button--primary" disabled={reschedule.isPending}
             onClick={() => reschedule.mutate({ id: p.id, schedule: { mode: 'now' } }, { onSuccess: () => toast(t('post.publishingNow')) })}>{t('post.publishNow')}</button>
         ) : null}
@@ -75,6 +84,7 @@ export default function PostPage() {
           <ol className="thread">{p.content.followups.map((f, i) => <li key={i}>{f.text}</li>)}</ol>
         ) : null}
       </section>
+      <ApprovalPanel workspaceId={workspaceId} post={p} />
       <section aria-labelledby="deliveries-heading">
         <h2 id="deliveries-heading">{t('post.deliveries', { count: p.deliveries.length })}</h2>
         {p.deliveries.length === 0 ? <p className="muted">{t('post.noDeliveries')}</p> : null}
@@ -82,6 +92,7 @@ export default function PostPage() {
           {p.deliveries.map((d) => <li key={d.id}><DeliveryCard delivery={d} /></li>)}
         </ul>
       </section>
+      <CommentsThread workspaceId={workspaceId} postId={p.id} />
       {dialog === 'reschedule' ? <RescheduleDialog post={p} open onOpenChange={close} /> : null}
       <ConfirmDialog open={dialog === 'cancel'} onOpenChange={close} title={t('post.cancelTitle')} body={t('post.cancelBody')} confirmLabel={t('post.cancel')} danger busy={cancel.isPending}
         onConfirm={() => cancel.mutate(p.id, { onSuccess: () => { setDialog(null); toast(t('post.cancelled')); } })} />

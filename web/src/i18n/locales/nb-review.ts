@@ -1,0 +1,57 @@
+/** Norsk bokmål: godkjenning i innleggsvisningen og skrivefeltet, kommentarer, godkjenningssiden, gjennomgangslenker og kundens gjennomgangsside. */
+import type { Messages } from './en';
+
+export const nbReview: Pick<Messages, 'approval' | 'postComments' | 'approvalsScreen' | 'reviewLinks' | 'clientReview'> = {
+  approval: {
+    heading: 'Godkjenning', history: 'Gjennomgangshistorikk', noHistory: 'Ingen avgjørelser ennå.',
+    pending: 'Venter på godkjenning: {{n, number}} av {{needed, number}} godkjenninger', pendingShort: 'Venter på godkjenning',
+    approved: 'Godkjent', rejected: 'Avvist: innlegget ble et utkast igjen. Rediger det og planlegg det på nytt for å be om godkjenning.',
+    revision: 'versjon {{revision, number}}', reapprove: 'Det ble endret etter at det var godkjent, så det må godkjennes på nytt.',
+    approve: 'Godkjenn', reject: 'Avvis', approveTitle: 'Godkjenne dette innlegget?', rejectTitle: 'Avvise dette innlegget?',
+    comment: 'Kommentar', commentOptional: 'Kommentar (valgfritt)', reason: 'Begrunnelse', reasonHint: 'Fortell forfatteren hva som bør endres.',
+    approvedToast: 'Godkjent', rejectedToast: 'Avvist',
+    cannotOwn: 'Du skrev dette innlegget: et annet medlem må godkjenne det.', cannotRole: 'Rollen din ({{role}}) kan ikke godkjenne innlegg.',
+    alreadyReviewed: 'Du har gått gjennom denne versjonen.',
+    decision: { approved: 'godkjente', rejected: 'avviste' },
+    entry: '{{name}} {{decision}}', viaLink: 'via en gjennomgangslenke', earlier: 'tidligere versjon',
+    submit: { at: 'Send til godkjenning', queue: 'Send til godkjenning, og legg i køen', now: 'Send til godkjenning, og publiser' },
+    needsHint_one: 'Innlegg du planlegger her, venter til {{count}} annet medlem godkjenner dem.',
+    needsHint_other: 'Innlegg du planlegger her, venter til {{count}} andre medlemmer godkjenner dem.',
+    cannotPublish: 'Rollen din kan ikke publisere: lagre et utkast, eller be en administrator slå på godkjenning for bidragsytere.',
+    submitted: 'Sendt til godkjenning',
+  },
+  postComments: {
+    heading: 'Kommentarer', none: 'Ingen kommentarer ennå.', add: 'Skriv en kommentar', send: 'Kommenter', sent: 'Kommentaren er lagt til',
+    hint: 'Skriv @ for å nevne et medlem; vedkommende får beskjed.', suggestions: 'Medlemmer å nevne', noMatch: 'Ingen medlemmer passer',
+    viaLink: 'kunde', mention: 'nevner {{name}}',
+  },
+  approvalsScreen: {
+    nav: 'Godkjenning', title: 'Godkjenning', waiting: 'Venter på godkjenning', none: 'Ingenting venter på godkjenning.',
+    scheduledFor: 'For {{time}}', by: 'av {{name}}', open: 'Åpne innlegget', own: 'Ditt: et annet medlem godkjenner det.',
+    previews: 'Forhåndsvisninger',
+  },
+  reviewLinks: {
+    heading: 'Gjennomgangslenker for kunder', intro: 'En lenke lar noen uten konto se innleggene i en periode og godkjenne, avvise eller kommentere hvert av dem.',
+    name: 'Navn', nameHint: 'For eksempel kundens navn og måneden.', from: 'Fra', to: 'Til og med', expires: 'Utløper etter',
+    days_one: '{{count}} dag', days_other: '{{count}} dager', create: 'Lag lenke',
+    createdOnce: 'Lenken «{{name}}» er laget. Kopier den nå: den vises ikke igjen.', url: 'Gjennomgangslenke',
+    list: 'Lenker', none: 'Ingen gjennomgangslenker ennå.', period: 'Periode', expiresAt: 'Utløper', state: 'Tilstand', actions: 'Handlinger',
+    active: 'Aktiv', expired: 'Utløpt', revoked: 'Trukket tilbake',
+    revoke: 'Trekk tilbake', revokeName: 'Trekk tilbake {{name}}', revokeBody: 'Lenken slutter å virke med en gang. Avgjørelser som alt er tatt, blir stående.', revokedToast: 'Lenken er trukket tilbake',
+    periodInvalid: 'Perioden må slutte samme dag som den begynner eller senere.',
+    adminOnly: 'Administratorer styrer gjennomgangslenker for kunder.',
+  },
+  clientReview: {
+    title: 'Gjennomgang: {{name}}', intro: '{{workspace}} ber deg gå gjennom disse innleggene, planlagt fra {{from}} til {{to}}.',
+    expires: 'Lenken virker til {{time}}.', yourName: 'Navnet ditt', yourNameHint: 'Vises sammen med avgjørelsene og kommentarene dine.',
+    nameFirst: 'Skriv navnet ditt først.', none: 'Ingen innlegg er planlagt i denne perioden.',
+    post: 'Innlegg for {{time}}', approve: 'Godkjenn', reject: 'Avvis', rejectReason: 'Hvorfor? (vises for teamet)',
+    confirmReject: 'Avvis innlegget', comment: 'Kommentar', sendComment: 'Send kommentar', commentSent: 'Kommentaren er sendt',
+    approvedToast: 'Du godkjente innlegget', rejectedToast: 'Du avviste innlegget',
+    state: { not_required: 'Trenger ikke godkjenning', pending: 'Venter på godkjenning', approved: 'Godkjent', rejected: 'Avvist' },
+    decisions: 'Avgjørelser', comments: 'Kommentarer', noComments: 'Ingen kommentarer ennå.',
+    notValid: 'Denne gjennomgangslenken er ikke gyldig, eller den er trukket tilbake. Be avsenderen om en ny.',
+    expired: 'Denne gjennomgangslenken har utløpt. Be avsenderen om en ny.',
+    noPreview: 'Dette innlegget har ingen kanaler ennå.',
+  },
+};
