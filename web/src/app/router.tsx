@@ -17,6 +17,7 @@ const page = (load: () => Promise<Module>): Pick<RouteObject, 'lazy' | 'HydrateF
 export const router = createBrowserRouter([
   { path: '/login', ...page(() => import('../screens/auth/LoginPage')) },
   { path: '/signup', ...page(() => import('../screens/auth/SignupPage')) },
+  { path: '/review/:token', ...page(() => import('../screens/review/ClientReviewPage')) },
   {
     path: '/',
     element: <RequireAuth />,
@@ -42,6 +43,7 @@ export const router = createBrowserRouter([
           { path: 'channels', ...page(() => import('../screens/channels/ChannelsPage')) },
           { path: 'channels/:channelId/queue', ...page(() => import('../screens/queue/QueuePage')) },
           { path: 'tokens', ...page(() => import('../screens/tokens/TokensPage')) },
+          { path: 'approvals', ...page(() => import('../screens/approvals/ApprovalsPage')) },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -10,6 +10,8 @@ import { hasErrors } from '../../../../src/core/validate-content';
 import { api, ApiError, unwrapAs } from '../../api/client';
 import { useChannels } from '../../api/channels';
 import { usePost, useSavePost } from '../../api/posts';
+import { approvalGate, useApprovalPolicy } from '../../api/approvals';
+import { useMe } from '../../api/session';
 import type { Media } from '../../api/types';
 import { useWorkspaceId } from '../../app/workspace';
 import { checkProblems, isCheckReport } from '../../i18n/problems';
@@ -61,6 +63,9 @@ export default function ComposerPage() {
   const checks = useChecks(draft, channelList);
   const linkPreview = useLinkPreview(workspaceId, draft.link);
   const save = useSavePost(workspaceId);
+  const policy = useApprovalPolicy(workspaceId);
+  const role = useMe().data?.workspaces.find((w) => w.id === workspaceId)?.role;
+  const approval = { gate: approvalGate(policy.data, role), approvers: policy.data?.approvals.approvers ?? 1 };
   const uploader = useRef<((files: File[]) => void) | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
   const problemsId = 'composer-problems';
@@ -79,7 +84,7 @@ export default function ComposerPage() {
     save.mutate({ id: draft.postId ?? undefined, body: toPostInput(draft, mode) }, {
       onSuccess: (post) => {
         forget();
-        toast(t(`composer.saved.${mode}`));
+        toast(post?.status === 'awaiting_approval' ? t('approval.submitted') : t(`composer.saved.${mode}`));
         navigate(`/w/${workspaceId}/posts/${post!.id}`);
       },
     });
@@ -103,7 +108,7 @@ export default function ComposerPage() {
           <LinkField link={draft.link} onChange={(link) => update({ link })} preview={linkPreview} />
           <Followups followups={draft.followups} update={update} />
           <ProblemList checks={checks} id={problemsId} />
-          <SchedulePanel draft={draft} update={update} busy={save.isPending} onSave={submit} />
+          <SchedulePanel draft={draft} update={update} busy={save.isPending} onSave={submit} approval={approval} />
           {localError ? <p className="note note--error" role="alert">{localError}</p> : null}
           <ServerProblems items={refused} />
           {refused.length === 0 ? <ErrorNote error={save.error} /> : null}

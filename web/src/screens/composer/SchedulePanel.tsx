@@ -1,6 +1,8 @@
 /**
  * When the post goes out: at a date and time in a chosen time zone, in each channel's next free
- * queue slot, or now — and the buttons that save it that way, or as a draft.
+ * queue slot, or now — and the buttons that save it that way, or as a draft. When the workspace's
+ * policy holds this author's posts for approval, the buttons say so; when the role may not publish
+ * at all, only the draft button works.
  */
 import { useTranslation } from 'react-i18next';
 import { DateTime } from 'luxon';
@@ -14,14 +16,17 @@ interface Props {
   update(change: Partial<ComposerDraft>): void;
   busy: boolean;
   onSave(mode: SaveMode): void;
+  /** `needed`: saving submits for approval (by `approvers` members); `forbidden`: this role cannot publish. */
+  approval?: { gate: 'needed' | 'forbidden' | 'none'; approvers: number };
 }
 
-export function SchedulePanel({ draft, update, busy, onSave }: Props) {
+export function SchedulePanel({ draft, update, busy, onSave, approval }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const options: When[] = ['at', 'queue', 'now'];
   const at = DateTime.fromISO(`${draft.date}T${draft.time}`, { zone: draft.timezone });
   const here = browserZone();
+  const gate = approval?.gate ?? 'none';
   return (
     <fieldset className="schedule-panel">
       <legend>{t('composer.when')}</legend>
@@ -51,9 +56,13 @@ export function SchedulePanel({ draft, update, busy, onSave }: Props) {
       ) : null}
       {draft.when === 'queue' ? <p className="field__hint">{t('composer.queueHint')}</p> : null}
       {draft.when === 'now' ? <p className="field__hint">{t('composer.nowHint')}</p> : null}
+      {gate === 'needed' ? <p className="note note--warning" id="approval-hint">{t('approval.needsHint', { count: approval!.approvers })}</p> : null}
+      {gate === 'forbidden' ? <p className="note note--warning" id="approval-hint">{t('approval.cannotPublish')}</p> : null}
       <div className="actions">
         <button type="button" className="button" disabled={busy} onClick={() => onSave('draft')}>{t('composer.saveDraft')}</button>
-        <button type="submit" className="button button--primary" disabled={busy}>{t(`composer.submit.${draft.when}`)}</button>
+        <button type="submit" className="button button--primary" disabled={busy || gate === 'forbidden'} aria-describedby={gate !== 'none' ? 'approval-hint' : undefined}>
+          {gate === 'needed' ? t(`approval.submit.${draft.when}`) : t(`composer.submit.${draft.when}`)}
+        </button>
       </div>
     </fieldset>
   );
