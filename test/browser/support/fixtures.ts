@@ -22,3 +22,16 @@ export async function userWithWebhook(app: TestApp, receiver: Receiver, opts: { 
 
 /** Every day of the week at `time`. */
 export const everyDayAt = (time: string) => [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, time }));
+
+/** A new account joining the owner's workspace with `role` through an invitation link. */
+export async function joinWorkspace(app: TestApp, owner: TestUser, role: 'admin' | 'editor' | 'contributor' | 'viewer', name: string): Promise<TestUser & { name: string; email: string }> {
+  const inv = await app.api('POST', `${owner.ws}/invitations`, { role }, owner.token);
+  if (inv.status !== 201) throw new Error(`invitation: ${inv.status} ${JSON.stringify(inv.body)}`);
+  const email = `${name.toLowerCase().replace(/\s+/g, '.')}@example.com`;
+  const acc = await app.api('POST', `/api/v1/invitations/${inv.body.url.split('/invite/')[1]}/accept`, { email, password: 'correct horse battery', name });
+  if (acc.status !== 201) throw new Error(`accept: ${acc.status} ${JSON.stringify(acc.body)}`);
+  const cookie = `cookie:${String(acc.headers['set-cookie']).split(';')[0]}`;
+  const tok = await app.api('POST', `${owner.ws}/tokens`, { name: 'test' }, cookie);
+  if (tok.status !== 201) throw new Error(`token: ${tok.status} ${JSON.stringify(tok.body)}`);
+  return { userId: acc.body.userId, workspaceId: owner.workspaceId, cookie, token: tok.body.token, ws: owner.ws, name, email };
+}
