@@ -93,7 +93,7 @@ describeBrowser('web app: approvals and comments', () => {
     const card = ed.locator(`.pending-post[data-post-id="${postId}"]`);
     await card.getByRole('article', { name: /Preview on Hook/ }).getByText('Spring sale starts Monday').waitFor();
     await card.getByText('by Cody Contributor').waitFor();
-    await screenshot(ed, 'approvals');
+    await ed.getByText('Admins manage client review links.').waitFor();
     await card.getByRole('link', { name: 'Open post' }).click();
     const edApproval = ed.getByRole('region', { name: 'Approval' });
     await edApproval.getByRole('button', { name: 'Approve' }).click();
@@ -193,7 +193,10 @@ describeBrowser('web app: approvals and comments', () => {
     await comment.locator('mark.mention-tag', { hasText: '@"Cody Contributor"' }).waitFor();
     await comment.getByText('Erin Editor').waitFor();
     expect(await box.inputValue()).toBe('');
+    await box.pressSequentially('Thanks @');
+    await expect.poll(() => options.count()).toBe(2);
     await screenshot(page, 'post-comments');
+    await box.press('Escape');
 
     const told = await app.api('GET', `${owner.ws}/notifications`, undefined, contributor.cookie);
     const mention = told.body.notifications.find((n: any) => n.kind === 'comment.mention' && n.subjectId === draft.body.id);

@@ -49,7 +49,7 @@ export function ClientPost({ token, post, name, askName }: Props) {
       <div className="client-post__previews">
         {post.targets.length === 0 ? <p className="muted">{t('clientReview.noPreview')}</p> : null}
         {post.targets.map((target, i) => (isNetworkSlug(target.network) ? (
-          <NetworkPreview key={i} network={target.network} name={target.channel} handle={null} text={target.text}
+          <NetworkPreview key={i} network={target.network} name={target.channel} handle="" text={target.text}
             media={target.media} followups={target.followups} link={post.link} />
         ) : null))}
       </div>
