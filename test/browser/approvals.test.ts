@@ -85,7 +85,9 @@ describeBrowser('web app: approvals and comments', () => {
     expect(receiver.events).toHaveLength(0);
     expect((await post(postId)).deliveries[0].state).toBe('awaiting_approval');
 
-    // The editor sees it on the Approvals screen, then approves it on the post screen with a comment.
+    // The contributor keeps the post open; the editor sees it on the Approvals screen, then approves it on the post screen with a comment.
+    await page.goto(`/w/${owner.workspaceId}/posts/${postId}`);
+    await page.getByRole('region', { name: 'Approval' }).getByText('Awaiting approval: 0 of 1 approvals').waitFor();
     const asEditor = await openPage(browser, app, { user: editor });
     const ed = asEditor.page;
     await ed.goto(`/w/${owner.workspaceId}/calendar`);
@@ -109,9 +111,9 @@ describeBrowser('web app: approvals and comments', () => {
     await waitFor(() => receiver.events.length === 1, 10_000, 'the approved post to reach the webhook');
     expect(receiver.events[0].body.data.text).toBe('Spring sale starts Monday');
     expect(receiver.duplicateIds()).toEqual([]);
-    // The contributor's open page follows live.
-    await page.goto(`/w/${owner.workspaceId}/posts/${postId}`);
-    await expect.poll(() => statusOf(page)).toBe('Published');
+    // The contributor's open page follows live, history included.
+    await expect.poll(() => statusOf(page), { timeout: 20_000 }).toBe('Published');
+    await page.getByRole('region', { name: 'Approval' }).locator('.review-history__item').getByText('Erin Editor approved').waitFor();
     expect(asContributor.errors).toEqual([]);
     expect(asEditor.errors).toEqual([]);
   });

@@ -129,5 +129,13 @@ describeBrowser('web app: client review links', () => {
     await cp.goto(other.body.url);
     await cp.locator('[data-review-error="expired"]').getByText('This review link has expired. Ask the sender for a new one.').waitFor();
     expect(admin.errors).toEqual([]);
+
+    // The Approvals screen on a phone, in Norwegian, fits its width.
+    const phone = await openPage(browser, app, { user: owner, width: 375, height: 800, locale: 'nb-NO' });
+    await phone.page.goto(`/w/${owner.workspaceId}/approvals`);
+    await phone.page.getByRole('heading', { name: 'Gjennomgangslenker for kunder' }).waitFor();
+    await phone.page.getByRole('row').filter({ hasText: 'Acme, next week' }).getByRole('cell', { name: 'Trukket tilbake' }).waitFor();
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    expect(phone.errors).toEqual([]);
   });
 });

@@ -39,9 +39,10 @@ export function approvalGate(settings: WorkspaceSettings | undefined, role: Role
   return canApproveRole(role) ? 'none' : 'forbidden';
 }
 
-const reviewsKey = (workspaceId: string, postId: string) => ['post-reviews', workspaceId, postId] as const;
-const commentsKey = (workspaceId: string, postId: string) => ['post-comments', workspaceId, postId] as const;
-const awaitingKey = (workspaceId: string) => ['awaiting-approval', workspaceId] as const;
+// Under the post's own key, so that live updates refreshing a post refresh its approvals and comments too.
+const reviewsKey = (workspaceId: string, postId: string) => [...postKey(workspaceId, postId), 'reviews'] as const;
+const commentsKey = (workspaceId: string, postId: string) => [...postKey(workspaceId, postId), 'comments'] as const;
+export const awaitingKey = (workspaceId: string) => ['awaiting-approval', workspaceId] as const;
 const linksKey = (workspaceId: string) => ['review-links', workspaceId] as const;
 const clientKey = (token: string) => ['client-review', token] as const;
 

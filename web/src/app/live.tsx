@@ -7,6 +7,7 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { calendarKey, postKey } from '../api/posts';
+import { awaitingKey } from '../api/approvals';
 
 type LiveState = 'connecting' | 'live' | 'offline';
 const LiveContext = createContext<LiveState>('connecting');
@@ -30,6 +31,7 @@ export function LiveUpdates({ workspaceId, children }: { workspaceId: string; ch
         void qc.invalidateQueries({ queryKey: calendarKey(workspaceId) });
         void qc.invalidateQueries({ queryKey: ['drafts', workspaceId] });
         void qc.invalidateQueries({ queryKey: ['queue', workspaceId] });
+        void qc.invalidateQueries({ queryKey: awaitingKey(workspaceId) });
       }, 800);
     };
     source.addEventListener('ready', () => setState('live'));
