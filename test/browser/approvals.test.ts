@@ -156,6 +156,14 @@ describeBrowser('web app: approvals and comments', () => {
     await again.getByText('It was edited after it was approved, so it needs approval again.').waitFor();
     await again.locator('.review-history__item').getByText('earlier version').waitFor();
     await again.getByRole('button', { name: 'Approve' }).waitFor();
+
+    // With approvals off, a contributor cannot publish: the composer says so and only saves drafts.
+    await app.api('PUT', `${owner.ws}/settings`, { approvals: { required: 'off', approvers: 1 } }, owner.token);
+    await mine.page.goto(`/w/${owner.workspaceId}/compose`);
+    await mine.page.getByText('Your role cannot publish: save a draft, or ask an admin to turn on approvals for contributors.').waitFor();
+    expect(await mine.page.getByRole('button', { name: 'Schedule', exact: true }).isDisabled()).toBe(true);
+    expect(await mine.page.getByRole('button', { name: 'Save draft' }).isEnabled()).toBe(true);
+    await app.api('PUT', `${owner.ws}/settings`, { approvals: { required: 'contributors', approvers: 1 } }, owner.token);
     expect(errors).toEqual([]);
     expect(mine.errors).toEqual([]);
   });
