@@ -7,6 +7,7 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { calendarKey, postKey } from '../api/posts';
+import { inboxKey } from '../api/inbox';
 
 type LiveState = 'connecting' | 'live' | 'offline';
 const LiveContext = createContext<LiveState>('connecting');
@@ -14,6 +15,7 @@ const LiveContext = createContext<LiveState>('connecting');
 interface ChangeBatch {
   posts: { id: string; status: string }[];
   deliveries: { id: string; postId: string; state: string }[];
+  inbox?: { id: string; state: string }[];
 }
 
 export function LiveUpdates({ workspaceId, children }: { workspaceId: string; children: ReactNode }) {
@@ -39,6 +41,9 @@ export function LiveUpdates({ workspaceId, children }: { workspaceId: string; ch
       const batch = JSON.parse((event as MessageEvent<string>).data) as ChangeBatch;
       const ids = new Set([...batch.posts.map((p) => p.id), ...batch.deliveries.map((d) => d.postId)]);
       for (const id of ids) void qc.invalidateQueries({ queryKey: postKey(workspaceId, id) });
+      // Inbox items new or changed refresh the inbox (list, count, conversation); a reply's delivery, its conversation.
+      if (batch.inbox?.length) void qc.invalidateQueries({ queryKey: inboxKey(workspaceId) });
+      else if (batch.deliveries.length) void qc.invalidateQueries({ queryKey: [...inboxKey(workspaceId), 'conversation'] });
       refreshLists();
     });
     return () => {

@@ -2,5 +2,6 @@
 import type { Messages } from './en';
 import { nbApp } from './nb-app';
 import { nbPosts } from './nb-posts';
+import { nbInbox } from './nb-inbox';
 
-export const nb: Messages = { ...nbApp, ...nbPosts };
+export const nb: Messages = { ...nbApp, ...nbPosts, ...nbInbox };
