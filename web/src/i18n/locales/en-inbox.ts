@@ -15,6 +15,7 @@ export const enInbox = {
     priority: { high: 'High priority', medium: 'Medium priority', low: 'Low priority' },
     sort: { newest: 'Newest first', oldest: 'Oldest first', priority: 'Highest priority first' },
     filters: {
+      more: 'Filters', moreActive_one: 'Filters ({{count}} in use)', moreActive_other: 'Filters ({{count}} in use)',
       label: 'Filter the inbox', search: 'Search', searchHint: 'Words, "a phrase", -not', tag: 'Tag', apply: 'Search',
       state: 'State', allStates: 'Not snoozed', channel: 'Channel', allChannels: 'All channels', network: 'Network', allNetworks: 'All networks',
       assignee: 'Assignee', anyone: 'Anyone', me: 'Me', nobody: 'Nobody', sentiment: 'Sentiment', allSentiments: 'Any sentiment',
@@ -40,7 +41,7 @@ export const enInbox = {
       hidden: 'hidden on the network', liked: 'liked', deleted: 'deleted on the network', gone: 'This item is no longer in the inbox.',
     },
     reply: {
-      label: 'Reply', to: 'Reply to {{name}}', hint: 'Ctrl+Enter sends. The reply goes out through the publishing queue, exactly once.',
+      label: 'Reply', to: 'Reply to {{name}}', hint: 'Ctrl+Enter sends, Escape leaves the box. The reply goes out through the publishing queue, exactly once.',
       saved: 'Saved reply', chooseSaved: 'Choose a saved reply', insert: 'Insert', noSaved: 'Write saved replies to insert them here',
       send: 'Send reply', yours: 'Your reply:', fromVarde: 'Sent from Varde', auto: 'automatic',
       attempts_one: '{{count}} attempt', attempts_other: '{{count}} attempts', view: 'View the reply', delete: 'Delete the reply on the network',

@@ -17,6 +17,7 @@ export const nbInbox: Pick<Messages, 'inbox'> = {
     priority: { high: 'Høy prioritet', medium: 'Middels prioritet', low: 'Lav prioritet' },
     sort: { newest: 'Nyeste først', oldest: 'Eldste først', priority: 'Høyeste prioritet først' },
     filters: {
+      more: 'Filtre', moreActive_one: 'Filtre ({{count}} i bruk)', moreActive_other: 'Filtre ({{count}} i bruk)',
       label: 'Filtrer innboksen', search: 'Søk', searchHint: 'Ord, "en frase", -ikke', tag: 'Etikett', apply: 'Søk',
       state: 'Tilstand', allStates: 'Ikke utsatt', channel: 'Kanal', allChannels: 'Alle kanaler', network: 'Nettverk', allNetworks: 'Alle nettverk',
       assignee: 'Ansvarlig', anyone: 'Hvem som helst', me: 'Meg', nobody: 'Ingen', sentiment: 'Stemning', allSentiments: 'All stemning',
@@ -42,7 +43,7 @@ export const nbInbox: Pick<Messages, 'inbox'> = {
       hidden: 'skjult på nettverket', liked: 'likt', deleted: 'slettet på nettverket', gone: 'Dette elementet er ikke lenger i innboksen.',
     },
     reply: {
-      label: 'Svar', to: 'Svar til {{name}}', hint: 'Ctrl+Enter sender. Svaret går ut gjennom publiseringskøen, nøyaktig én gang.',
+      label: 'Svar', to: 'Svar til {{name}}', hint: 'Ctrl+Enter sender, Escape forlater feltet. Svaret går ut gjennom publiseringskøen, nøyaktig én gang.',
       saved: 'Lagret svar', chooseSaved: 'Velg et lagret svar', insert: 'Sett inn', noSaved: 'Skriv lagrede svar for å sette dem inn her',
       send: 'Send svar', yours: 'Svaret ditt:', fromVarde: 'Sendt fra Varde', auto: 'automatisk',
       attempts_one: '{{count}} forsøk', attempts_other: '{{count}} forsøk', view: 'Se svaret', delete: 'Slett svaret på nettverket',

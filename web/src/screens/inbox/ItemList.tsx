@@ -14,6 +14,8 @@ import { useFormat } from '../../i18n/format';
 import { NetworkBadge } from '../../ui/badges';
 import { authorHandle, authorName, Avatar, PriorityBadge, SentimentBadge, StateBadge } from './ItemBadges';
 
+const ROW_ESTIMATE = 104;
+
 interface Props {
   items: InboxItem[];
   selectedId: string | null;
@@ -28,7 +30,11 @@ interface Props {
 export function ItemList({ items, selectedId, onSelect, checked, setChecked, hasMore, loadMore }: Props) {
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => box.current, estimateSize: () => 104, overscan: 8 });
+  const virtualizer = useVirtualizer({
+    count: items.length, getScrollElement: () => box.current, estimateSize: () => ROW_ESTIMATE, overscan: 8,
+    // While the list is hidden (a phone showing the conversation) rows measure 0: keep the estimate instead.
+    measureElement: (el) => el.getBoundingClientRect().height || ROW_ESTIMATE,
+  });
   const visible = virtualizer.getVirtualItems();
   const last = visible[visible.length - 1]?.index ?? 0;
   useEffect(() => {

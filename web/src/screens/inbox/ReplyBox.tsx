@@ -35,6 +35,8 @@ export function ReplyBox({ workspaceId, item, replies }: { workspaceId: string; 
   };
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit();
+    // Escape leaves the box, so the inbox's single-key shortcuts work again.
+    if (e.key === 'Escape') e.currentTarget.blur();
   };
   const insert = async () => {
     if (!savedId) return;
