@@ -1,7 +1,7 @@
 /**
  * Live status: one EventSource per open workspace (GET …/events). Each `change` refreshes the
- * posts it names at once and the calendar, drafts and queues shortly after (batched), so nobody
- * reloads to see a post go out. The browser reconnects by itself; while it is disconnected,
+ * posts it names at once and the calendar, drafts and queues shortly after (batched), and the inbox
+ * when items arrive or change, so nobody reloads to see a post go out or a comment come in. The browser reconnects by itself; while it is disconnected,
  * screens that wait for a result poll with backoff instead (see `usePollWhileOffline`).
  */
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';

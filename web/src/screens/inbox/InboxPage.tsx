@@ -3,7 +3,7 @@
  * the open conversation beside it — or, on a phone, one after the other. Keyboard: j/k move, e
  * marks done, r goes to the reply box, a assigns, ? lists the shortcuts. Updates live.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Keyboard, Settings2 } from 'lucide-react';
@@ -38,6 +38,13 @@ export default function InboxPage() {
   const total = list.data?.pages[0]?.total ?? 0;
   const count = useInboxCount(workspaceId);
   const selectedId = sp.get('item');
+  // The selection as of the last key press: keys pressed faster than the page renders still move one step each.
+  const cursor = useRef(selectedId);
+  const seen = useRef(selectedId);
+  if (seen.current !== selectedId) {
+    seen.current = selectedId;
+    cursor.current = selectedId;
+  }
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const [dialog, setDialog] = useState<'help' | 'assign' | null>(null);
   const update = useUpdateItem(workspaceId);
@@ -68,8 +75,9 @@ export default function InboxPage() {
     enabled: dialog === null,
     move: (step) => {
       if (items.length === 0) return;
-      const at = items.findIndex((i) => i.id === selectedId);
+      const at = items.findIndex((i) => i.id === cursor.current);
       const next = at < 0 ? 0 : Math.min(items.length - 1, Math.max(0, at + step));
+      cursor.current = items[next].id;
       select(items[next].id, true);
     },
     done: () => { if (selectedId && can.write) markDone(selectedId, selected?.state !== 'done'); },

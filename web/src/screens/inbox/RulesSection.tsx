@@ -90,6 +90,8 @@ function RuleForm({ workspaceId, rule, onClose }: { workspaceId: string; rule?: 
   const [sentiments, setSentiments] = useState<NonNullable<RuleConditions['sentiments']>>(c?.sentiments ?? []);
   const [kinds, setKinds] = useState<NonNullable<RuleConditions['kinds']>>(c?.kinds ?? []);
   const [channelIds, setChannelIds] = useState<string[]>(c?.channelIds ?? []);
+  const [networks, setNetworks] = useState<string[]>(c?.networks ?? []);
+  const offered = [...new Set([...channels.map((ch) => ch.network), ...networks])];
   const [tags, setTags] = useState(rule?.actions.tags?.join(', ') ?? '');
   const [assignTo, setAssignTo] = useState(rule?.actions.assignTo ?? '');
   const [hide, setHide] = useState(rule?.actions.hide ?? false);
@@ -102,8 +104,9 @@ function RuleForm({ workspaceId, rule, onClose }: { workspaceId: string; rule?: 
     if (sentiments.length) out.sentiments = sentiments;
     if (kinds.length) out.kinds = kinds;
     if (channelIds.length) out.channelIds = channelIds;
+    if (networks.length) out.networks = networks;
     return out;
-  }, [keywords, authors, sentiments, kinds, channelIds]);
+  }, [keywords, authors, sentiments, kinds, channelIds, networks]);
   const [checked, setChecked] = useState(conditions);
   useEffect(() => {
     const timer = window.setTimeout(() => setChecked(conditions), 400);
@@ -138,6 +141,12 @@ function RuleForm({ workspaceId, rule, onClose }: { workspaceId: string; rule?: 
           <legend>{t('inbox.filters.kind')}</legend>
           {KINDS.map((k) => <label key={k} className="check"><input type="checkbox" checked={kinds.includes(k)} onChange={(e) => setKinds(toggle(kinds, k, e.target.checked))} /> {t(`inbox.kind.${k}`)}</label>)}
         </fieldset>
+        {offered.length > 1 || networks.length ? (
+          <fieldset className="inline-checks">
+            <legend>{t('inbox.filters.network')}</legend>
+            {offered.map((n) => <label key={n} className="check"><input type="checkbox" checked={networks.includes(n)} onChange={(e) => setNetworks(toggle(networks, n, e.target.checked))} /> {networkLook(n).name}</label>)}
+          </fieldset>
+        ) : null}
         {channels.length ? (
           <fieldset className="inline-checks">
             <legend>{t('inbox.filters.channel')}</legend>
