@@ -3,7 +3,7 @@
  * the open conversation beside it — or, on a phone, one after the other. Keyboard: j/k move, e
  * marks done, r goes to the reply box, a assigns, ? lists the shortcuts. Updates live.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Keyboard, Settings2 } from 'lucide-react';
@@ -58,6 +58,17 @@ export default function InboxPage() {
     }, { replace });
   }, [setSp]);
 
+  const hrefFor = useCallback((id: string) => {
+    const next = new URLSearchParams(sp);
+    next.set('item', id);
+    return `?${next}`;
+  }, [sp]);
+  // On a phone the list and the conversation take turns: each starts at its top.
+  const open = Boolean(selectedId);
+  useEffect(() => {
+    if (window.matchMedia('(max-width: 899px)').matches) window.scrollTo(0, 0);
+  }, [open]);
+
   const markDone = useCallback((id: string, done: boolean) => {
     const index = items.findIndex((i) => i.id === id);
     update.mutate({ id, patch: { state: done ? 'done' : 'open' } }, {
@@ -108,7 +119,7 @@ export default function InboxPage() {
           <p className="muted inbox__total" role="status">{list.isPending ? t('common.loading') : t('inbox.shown', { count: items.length, total })}</p>
           {can.write ? <BulkBar workspaceId={workspaceId} items={items} checked={checked} setChecked={setChecked} /> : null}
           {list.isPending ? null : (
-            <ItemList items={items} selectedId={selectedId} onSelect={select} checked={can.write ? checked : null} setChecked={setChecked}
+            <ItemList items={items} selectedId={selectedId} onSelect={select} hrefFor={hrefFor} checked={can.write ? checked : null} setChecked={setChecked}
               hasMore={Boolean(list.hasNextPage)} loadMore={() => { if (!list.isFetchingNextPage) void list.fetchNextPage(); }} />
           )}
         </section>

@@ -20,6 +20,8 @@ interface Props {
   items: InboxItem[];
   selectedId: string | null;
   onSelect(id: string): void;
+  /** The address of an item (the filters kept), for opening it in a new tab. */
+  hrefFor(id: string): string;
   /** Checked items for bulk actions; null when the user may not change items. */
   checked: Set<string> | null;
   setChecked(next: Set<string>): void;
@@ -27,7 +29,7 @@ interface Props {
   loadMore(): void;
 }
 
-export function ItemList({ items, selectedId, onSelect, checked, setChecked, hasMore, loadMore }: Props) {
+export function ItemList({ items, selectedId, onSelect, hrefFor, checked, setChecked, hasMore, loadMore }: Props) {
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -53,7 +55,7 @@ export function ItemList({ items, selectedId, onSelect, checked, setChecked, has
           const item = items[v.index];
           return (
             <div key={item.id} role="listitem" data-index={v.index} ref={virtualizer.measureElement} className="inbox-list__item" style={{ transform: `translateY(${v.start}px)` }}>
-              <ItemRow item={item} selected={item.id === selectedId} onSelect={onSelect}
+              <ItemRow item={item} selected={item.id === selectedId} onSelect={onSelect} href={hrefFor(item.id)}
                 checked={checked ? checked.has(item.id) : null}
                 onCheck={(on) => { const next = new Set(checked); if (on) next.add(item.id); else next.delete(item.id); setChecked(next); }} />
             </div>
@@ -64,7 +66,7 @@ export function ItemList({ items, selectedId, onSelect, checked, setChecked, has
   );
 }
 
-function ItemRow({ item, selected, onSelect, checked, onCheck }: { item: InboxItem; selected: boolean; onSelect(id: string): void; checked: boolean | null; onCheck(on: boolean): void }) {
+function ItemRow({ item, selected, onSelect, href, checked, onCheck }: { item: InboxItem; selected: boolean; onSelect(id: string): void; href: string; checked: boolean | null; onCheck(on: boolean): void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const members = useMembers(useWorkspaceId()).data;
@@ -77,7 +79,7 @@ function ItemRow({ item, selected, onSelect, checked, onCheck }: { item: InboxIt
         <input type="checkbox" className="inbox-row__check" checked={checked} onChange={(e) => onCheck(e.target.checked)} aria-label={t('inbox.selectItem', { name })} />
       ) : null}
       <Avatar author={item.author} />
-      <a className="inbox-row__main" href={`?item=${item.id}`} onClick={(e) => { e.preventDefault(); onSelect(item.id); }}>
+      <a className="inbox-row__main" href={href} onClick={(e) => { if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return; e.preventDefault(); onSelect(item.id); }}>
         <span className="inbox-row__top">
           <NetworkBadge network={item.network} size="sm" />
           <strong className="inbox-row__name">{name}</strong>
