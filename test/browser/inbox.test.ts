@@ -3,8 +3,9 @@
  * polls call) show in the list and in the navigation's count; by keyboard alone j/k move, r goes
  * to the reply box, a reply is sent and published through the worker to the network (which
  * records it), e marks done and the count drops, a assigns to a member; an item arriving while the
- * page is open appears without reloading; saved replies are inserted with their variables filled
- * in; a rule shows its dry run before it is saved; a viewer sees no reply box and no actions; on a
+ * page is open appears without reloading; filters live in the address; bulk tagging; saved replies
+ * are inserted with their variables filled in; a rule shows its dry run before it is saved; like
+ * (offered) but no delete (not offered), a note, a snooze and its waking; a viewer sees no reply box and no actions; on a
  * phone the list and the conversation are separate views.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -158,7 +159,7 @@ describeBrowser('web app: the inbox', () => {
     expect(errors).toEqual([]);
   });
 
-  it('inserts a saved reply with its variables filled in, and dry-runs a rule before saving it', { timeout: 120_000 }, async () => {
+  it('inserts a saved reply with its variables filled in, dry-runs a rule before saving it, likes, notes and snoozes', { timeout: 120_000 }, async () => {
     const { page, errors } = await openPage(browser, app, { user: owner });
     await page.goto(`/w/${owner.workspaceId}/inbox/settings`);
     await page.getByRole('button', { name: 'New saved reply' }).click();
@@ -182,6 +183,25 @@ describeBrowser('web app: the inbox', () => {
     await page.getByLabel('Saved reply').selectOption({ label: 'Decaf' });
     await page.getByRole('button', { name: 'Insert' }).click();
     await expect.poll(() => page.locator('#inbox-reply').inputValue()).toBe('Hi Ada Lovelace, yes: every blend comes as decaf too. — Varde Coffee');
+
+    // Network actions are offered as the network offers them: this one likes and hides, but does not delete.
+    await page.getByRole('button', { name: 'Hide on the network' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Delete on the network' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Like' }).click();
+    await page.getByRole('button', { name: 'Liked' }).waitFor();
+    expect(fake.liked).toContain('c-ada');
+
+    // An internal note, then a snooze: the item leaves the list until it is woken.
+    await page.getByLabel('Add a note (only your team sees it)').fill('Ask the roastery about decaf stock');
+    await page.getByRole('button', { name: 'Save note' }).click();
+    await page.locator('.inbox-note', { hasText: 'Ask the roastery about decaf stock' }).waitFor();
+    await page.getByRole('button', { name: 'Snooze', exact: true }).click();
+    await page.getByRole('button', { name: 'Wake now' }).waitFor();
+    await expect.poll(() => rows(page).filter({ hasText: 'Ada Lovelace' }).count()).toBe(0);
+    await page.getByLabel('State').selectOption('snoozed');
+    await expect.poll(() => rows(page).locator('.inbox-row__name').allTextContents()).toEqual(['Ada Lovelace']);
+    await page.getByRole('button', { name: 'Wake now' }).click();
+    await expect.poll(async () => (await apiItem('decaf')).snoozedUntil).toBeNull();
     expect(errors).toEqual([]);
   });
 
