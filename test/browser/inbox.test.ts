@@ -3,10 +3,10 @@
  * polls call) show in the list and in the navigation's count; by keyboard alone j/k move, r goes
  * to the reply box, a reply is sent and published through the worker to the network (which
  * records it), e marks done and the count drops, a assigns to a member; an item arriving while the
- * page is open appears without reloading; filters live in the address; bulk tagging; saved replies
- * are inserted with their variables filled in; a rule shows its dry run before it is saved; like
- * (offered) but no delete (not offered), a note, a snooze and its waking; a viewer sees no reply box and no actions; on a
- * phone the list and the conversation are separate views.
+ * page is open appears without reloading. Filters live in the address; bulk tagging; saved
+ * replies are inserted with their variables filled in; a rule shows its dry run before it is
+ * saved; like (offered) but no delete (not offered); a note; a snooze and its waking. A viewer
+ * sees no reply box and no actions; on a phone the list and the conversation are separate views.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
