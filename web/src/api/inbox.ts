@@ -37,9 +37,10 @@ const PAGE = 100;
 
 const path = (workspaceId: string, id: string) => ({ path: { workspaceId, id } });
 
-/** The list, a page of 100 at a time (the list asks for more as it is scrolled). */
-export function useInboxItems(workspaceId: string, query: Omit<ItemQuery, 'limit' | 'offset'>) {
+/** The list, a page of 100 at a time (the list asks for more as it is scrolled); `refetchInterval` polls while live updates are off. */
+export function useInboxItems(workspaceId: string, query: Omit<ItemQuery, 'limit' | 'offset'>, refetchInterval: number | false = false) {
   return useInfiniteQuery({
+    refetchInterval,
     queryKey: [...inboxKey(workspaceId), 'items', query],
     initialPageParam: 0,
     queryFn: ({ pageParam }) => unwrapAs<InboxPage>(api.GET('/api/v1/workspaces/{workspaceId}/inbox/items', { params: { path: { workspaceId }, query: { ...query, limit: PAGE, offset: pageParam } } })),
@@ -56,8 +57,9 @@ export function useConversation(workspaceId: string, itemId: string | null) {
   });
 }
 
-export function useInboxCount(workspaceId: string) {
+export function useInboxCount(workspaceId: string, refetchInterval: number | false = false) {
   return useQuery({
+    refetchInterval,
     queryKey: [...inboxKey(workspaceId), 'count'],
     queryFn: () => unwrapAs<InboxCount>(api.GET('/api/v1/workspaces/{workspaceId}/inbox/unread-count', { params: { path: { workspaceId } } })),
     staleTime: 10_000,

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBulkUpdate, useMembers, type BulkInput, type InboxItem } from '../../api/inbox';
 import { useToast } from '../../ui/Toasts';
+import { errorText } from '../../i18n/problems';
 
 /** One bulk change, without the ids (each member of the union keeps its own fields). */
 type BulkChange = BulkInput extends infer U ? (U extends unknown ? Omit<U, 'ids'> : never) : never;
@@ -27,7 +28,7 @@ export function BulkBar({ workspaceId, items, checked, setChecked }: Props) {
   const run = (input: BulkChange) => {
     bulk.mutate({ ...input, ids } as BulkInput, {
       onSuccess: (r) => { toast(t('inbox.bulk.changed', { count: r.changed })); setChecked(new Set()); },
-      onError: (err) => toast(err.message, 'error'),
+      onError: (err) => toast(errorText(t, err), 'error'),
     });
   };
 

@@ -10,8 +10,10 @@ import { Keyboard, Settings2 } from 'lucide-react';
 import { useInboxCount, useInboxItems, useUpdateItem } from '../../api/inbox';
 import { useMe } from '../../api/session';
 import { useWorkspaceId } from '../../app/workspace';
+import { usePollWhileOffline } from '../../app/live';
 import { ErrorNote, Loading } from '../../ui/ErrorNote';
 import { useToast } from '../../ui/Toasts';
+import { errorText } from '../../i18n/problems';
 import { AssignDialog } from './AssignDialog';
 import { BulkBar } from './BulkBar';
 import { ConversationPane } from './ConversationPane';
@@ -33,10 +35,12 @@ export default function InboxPage() {
   const [sp, setSp] = useSearchParams();
   const filters = useMemo(() => filtersFromSearch(sp), [sp]);
   const query = useMemo(() => toItemQuery(filters), [filters]);
-  const list = useInboxItems(workspaceId, query);
+  // Live events refresh the inbox; while they are off, it polls (2 s growing to 30 s).
+  const poll = usePollWhileOffline(true);
+  const list = useInboxItems(workspaceId, query, poll);
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const total = list.data?.pages[0]?.total ?? 0;
-  const count = useInboxCount(workspaceId);
+  const count = useInboxCount(workspaceId, poll);
   const selectedId = sp.get('item');
   // The selection as of the last key press: keys pressed faster than the page renders still move one step each.
   const cursor = useRef(selectedId);
@@ -77,7 +81,7 @@ export default function InboxPage() {
         // An item that leaves the list under the filters hands the selection to the next one.
         if (!staysListed(filters, item.state as 'open' | 'assigned' | 'done')) select(items[index + 1]?.id ?? items[index - 1]?.id ?? null, true);
       },
-      onError: (err) => toast(err.message, 'error'),
+      onError: (err) => toast(errorText(t, err), 'error'),
     });
   }, [items, update, toast, t, filters, select]);
 
