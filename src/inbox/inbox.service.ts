@@ -35,6 +35,12 @@ async function postSummary(db: Queryable, workspaceId: string, postId: string | 
   return p ? { id: p.id, status: p.status, text: p.text, url: p.url, publishedAt: p.published_at } : null;
 }
 
+/** What the item's network lets Varde do with it (the screen shows only these; the API refuses the rest). */
+function offeredActions(ctx: AppContext, network: string) {
+  const p = ctx.providers.has(network) ? ctx.providers.get(network) : null;
+  return { reply: Boolean(p?.replyTo), hide: Boolean(p?.hideItem), like: Boolean(p?.likeItem), delete: Boolean(p?.deleteItem) };
+}
+
 /** The item's whole conversation on its channel: items, the Varde post answered, replies, notes. */
 export async function showConversation(ctx: AppContext, access: WorkspaceAccess, id: string) {
   const ws = access.workspaceId;
@@ -46,6 +52,7 @@ export async function showConversation(ctx: AppContext, access: WorkspaceAccess,
   return {
     conversationId: item.conversation_id,
     channel,
+    actions: offeredActions(ctx, item.network),
     post: await postSummary(ctx.db, ws, items.find((i) => i.post_id)?.post_id ?? null),
     items: items.map(publicItem),
     replies: replies.map(publicReply),

@@ -69,6 +69,8 @@ describe.each(ENGINES)('inbox replies and rules (%s)', (engine) => {
 
   it('hides and likes where the network allows, and says plainly what it does not offer', async () => {
     const item = await itemByText('beans');
+    // The conversation says what the network offers, so the screen shows only those buttons.
+    expect((await conversation(item.id)).actions).toEqual({ reply: true, hide: true, like: true, delete: false });
     const hidden = await app.api('POST', `${owner.ws}/inbox/items/${item.id}/hide`, { hidden: true }, owner.token);
     expect(hidden.body.hidden).toBe(true);
     expect((await app.api('POST', `${owner.ws}/inbox/items/${item.id}/like`, undefined, owner.token)).body.liked).toBe(true);

@@ -6,13 +6,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { CalendarDays, FileText, KeyRound, LogOut, Menu, PencilLine, Share2, UserCheck } from 'lucide-react';
+import { CalendarDays, FileText, Inbox, KeyRound, LogOut, Menu, PencilLine, Share2, UserCheck } from 'lucide-react';
 import { useLogOut, useMe } from '../api/session';
 import { LiveUpdates, useLiveState } from './live';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
 import { LanguageSelect } from './LanguageSelect';
 import { LAST_WORKSPACE_KEY } from './RequireAuth';
 import { NotFound } from './NotFound';
+import { InboxNavCount } from './InboxNavCount';
 import { useWorkspaceId } from './workspace';
 
 export function AppShell() {
@@ -58,6 +59,7 @@ function Header() {
   const links = [
     { to: 'calendar', label: t('nav.calendar'), icon: CalendarDays },
     { to: 'compose', label: t('nav.compose'), icon: PencilLine },
+    { to: 'inbox', label: t('inbox.title'), icon: Inbox },
     { to: 'drafts', label: t('nav.drafts'), icon: FileText },
     { to: 'approvals', label: t('approvalsScreen.nav'), icon: UserCheck },
     { to: 'channels', label: t('nav.channels'), icon: Share2 },
@@ -78,6 +80,7 @@ function Header() {
           {links.map(({ to, label, icon: Icon }) => (
             <NavLink key={to} to={`/w/${workspaceId}/${to}`} className="nav__link" end={to === 'compose'}>
               <Icon aria-hidden="true" size={16} /> {label}
+              {to === 'inbox' ? <InboxNavCount workspaceId={workspaceId} /> : null}
             </NavLink>
           ))}
         </nav>

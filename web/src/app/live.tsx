@@ -1,13 +1,14 @@
 /**
  * Live status: one EventSource per open workspace (GET …/events). Each `change` refreshes the
- * posts it names at once and the calendar, drafts and queues shortly after (batched), so nobody
- * reloads to see a post go out. The browser reconnects by itself; while it is disconnected,
+ * posts it names at once and the calendar, drafts and queues shortly after (batched), and the inbox
+ * when items arrive or change, so nobody reloads to see a post go out or a comment come in. The browser reconnects by itself; while it is disconnected,
  * screens that wait for a result poll with backoff instead (see `usePollWhileOffline`).
  */
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { calendarKey, postKey } from '../api/posts';
 import { awaitingKey } from '../api/approvals';
+import { inboxKey } from '../api/inbox';
 
 type LiveState = 'connecting' | 'live' | 'offline';
 const LiveContext = createContext<LiveState>('connecting');
@@ -15,6 +16,7 @@ const LiveContext = createContext<LiveState>('connecting');
 interface ChangeBatch {
   posts: { id: string; status: string }[];
   deliveries: { id: string; postId: string; state: string }[];
+  inbox?: { id: string; state: string }[];
 }
 
 export function LiveUpdates({ workspaceId, children }: { workspaceId: string; children: ReactNode }) {
@@ -41,6 +43,9 @@ export function LiveUpdates({ workspaceId, children }: { workspaceId: string; ch
       const batch = JSON.parse((event as MessageEvent<string>).data) as ChangeBatch;
       const ids = new Set([...batch.posts.map((p) => p.id), ...batch.deliveries.map((d) => d.postId)]);
       for (const id of ids) void qc.invalidateQueries({ queryKey: postKey(workspaceId, id) });
+      // Inbox items new or changed refresh the inbox (list, count, conversation); a reply's delivery, its conversation.
+      if (batch.inbox?.length) void qc.invalidateQueries({ queryKey: inboxKey(workspaceId) });
+      else if (batch.deliveries.length) void qc.invalidateQueries({ queryKey: [...inboxKey(workspaceId), 'conversation'] });
       refreshLists();
     });
     return () => {

@@ -42,6 +42,8 @@ export const router = createBrowserRouter([
           { path: 'drafts', ...page(() => import('../screens/drafts/DraftsPage')) },
           { path: 'channels', ...page(() => import('../screens/channels/ChannelsPage')) },
           { path: 'channels/:channelId/queue', ...page(() => import('../screens/queue/QueuePage')) },
+          { path: 'inbox', ...page(() => import('../screens/inbox/InboxPage')) },
+          { path: 'inbox/settings', ...page(() => import('../screens/inbox/InboxSettingsPage')) },
           { path: 'tokens', ...page(() => import('../screens/tokens/TokensPage')) },
           { path: 'approvals', ...page(() => import('../screens/approvals/ApprovalsPage')) },
           { path: '*', element: <NotFound /> },

@@ -2,8 +2,9 @@
 import { enApp } from './en-app';
 import { enPosts } from './en-posts';
 import { enReview } from './en-review';
+import { enInbox } from './en-inbox';
 
-export const en = { ...enApp, ...enPosts, ...enReview };
+export const en = { ...enApp, ...enPosts, ...enReview, ...enInbox };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 /** The shape a translation must have (checked by the compiler). */

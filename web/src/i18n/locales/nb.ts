@@ -3,5 +3,6 @@ import type { Messages } from './en';
 import { nbApp } from './nb-app';
 import { nbPosts } from './nb-posts';
 import { nbReview } from './nb-review';
+import { nbInbox } from './nb-inbox';
 
-export const nb: Messages = { ...nbApp, ...nbPosts, ...nbReview };
+export const nb: Messages = { ...nbApp, ...nbPosts, ...nbReview, ...nbInbox };

@@ -1,0 +1,78 @@
+/** Norsk bokmål: innboksen (listen, samtalen, svarfeltet, hurtigtaster, lagrede svar og regler). */
+import type { Messages } from './en';
+
+export const nbInbox: Pick<Messages, 'inbox'> = {
+  inbox: {
+    title: 'Innboks', listHeading: 'Elementer', navCount_one: '{{count}} åpent element', navCount_other: '{{count}} åpne elementer',
+    counts: '{{open, number}} åpne · {{unread, number}} uleste · {{mine, number}} tildelt deg',
+    shown_one: '{{count}} av {{total, number}} element vises', shown_other: '{{count}} av {{total, number}} elementer vises',
+    listLabel_one: '{{count}} element i innboksen', listLabel_other: '{{count}} elementer i innboksen',
+    empty: 'Innboksen er tom ennå. Kommentarer, svar, omtaler og meldinger fra kanalene dine dukker opp her når de kommer.',
+    noneMatch: 'Ingen elementer passer med disse filtrene.', choose: 'Velg et element for å se samtalen.', backToList: '← Tilbake til listen',
+    unread: 'Ulest.', someone: 'et tidligere medlem', assignedTo: 'Tildelt {{name}}', selectItem: 'Velg elementet fra {{name}}',
+    markedDone: 'Merket som ferdig', reopened: 'Åpnet igjen', snoozedUntil: 'Utsatt til {{time}}',
+    state: { open: 'Åpen', assigned: 'Tildelt', done: 'Ferdig', snoozed: 'Utsatt' },
+    kind: { comment: 'Kommentar', reply: 'Svar', mention: 'Omtale', quote: 'Sitat', message: 'Melding' },
+    sentiment: { positive: 'Positiv', neutral: 'Nøytral', negative: 'Negativ', unscored: 'Ikke vurdert' },
+    priority: { high: 'Høy prioritet', medium: 'Middels prioritet', low: 'Lav prioritet' },
+    sort: { newest: 'Nyeste først', oldest: 'Eldste først', priority: 'Høyeste prioritet først' },
+    filters: {
+      more: 'Filtre', moreActive_one: 'Filtre ({{count}} i bruk)', moreActive_other: 'Filtre ({{count}} i bruk)',
+      label: 'Filtrer innboksen', search: 'Søk', searchHint: 'Ord, "en frase", -ikke', tag: 'Etikett', apply: 'Søk',
+      state: 'Tilstand', allStates: 'Ikke utsatt', channel: 'Kanal', allChannels: 'Alle kanaler', network: 'Nettverk', allNetworks: 'Alle nettverk',
+      assignee: 'Ansvarlig', anyone: 'Hvem som helst', me: 'Meg', nobody: 'Ingen', sentiment: 'Stemning', allSentiments: 'All stemning',
+      kind: 'Type', allKinds: 'Alle typer', sort: 'Rekkefølge', clear: 'Fjern filtrene',
+    },
+    bulk: {
+      label: 'Endre de valgte elementene', selectAll: 'Velg alle som vises', selected_one: '{{count}} valgt', selected_other: '{{count}} valgt',
+      assignTo: 'Tildel de valgte elementene til', chooseMember: 'Velg et medlem', tagName: 'Etikett for de valgte elementene', tag: 'Legg til etikett',
+      changed_one: '{{count}} element endret', changed_other: '{{count}} elementer endret',
+    },
+    actions: { label: 'Arbeid med dette elementet', done: 'Merk som ferdig', reopen: 'Åpne igjen', assign: 'Tildel' },
+    assign: { title: 'Tildel til', nobody: 'Fjern tildelingen', done: 'Tildelt {{name}}', cleared: 'Tildelingen er fjernet' },
+    snooze: { until: 'Utsett til', submit: 'Utsett', done: 'Utsatt til {{time}}', clear: 'Hent tilbake nå', cleared: 'Tilbake i innboksen' },
+    tags: { label: 'Etiketter', add: 'Ny etikett', addButton: 'Legg til', added: 'Merket «{{tag}}»', remove: 'Fjern etiketten {{tag}}', removed: 'Etiketten «{{tag}}» er fjernet' },
+    network: {
+      hide: 'Skjul på nettverket', show: 'Vis igjen', hidden: 'Skjult på nettverket', shown: 'Vises igjen på nettverket',
+      like: 'Lik', liked: 'Likt', likedDone: 'Likt på nettverket',
+      delete: 'Slett på nettverket', deleteTitle: 'Slette dette elementet på nettverket?', deleteBody: 'Det fjernes fra nettverket for alle. Varde beholder det, merket som slettet.', deletedDone: 'Slettet på nettverket',
+    },
+    conversation: {
+      label: 'Samtale', title: '{{name}} på {{channel}}', post: 'Svar på innlegget ditt', openPost: 'Åpne innlegget i Varde', postOnNetwork: 'Innlegget på nettverket',
+      thread_one: 'Samtale med {{count}} element', thread_other: 'Samtale med {{count}} elementer', onNetwork: 'Se på nettverket',
+      hidden: 'skjult på nettverket', liked: 'likt', deleted: 'slettet på nettverket', gone: 'Dette elementet er ikke lenger i innboksen.',
+    },
+    reply: {
+      label: 'Svar', to: 'Svar til {{name}}', hint: 'Ctrl+Enter sender, Escape forlater feltet. Svaret går ut gjennom publiseringskøen, nøyaktig én gang.',
+      saved: 'Lagret svar', chooseSaved: 'Velg et lagret svar', insert: 'Sett inn', noSaved: 'Skriv lagrede svar for å sette dem inn her',
+      send: 'Send svar', yours: 'Svaret ditt:', fromVarde: 'Sendt fra Varde', auto: 'automatisk',
+      attempts_one: '{{count}} forsøk', attempts_other: '{{count}} forsøk', view: 'Se svaret', delete: 'Slett svaret på nettverket',
+      notOffered: '{{network}} tilbyr ikke svar.',
+    },
+    notes: { title: 'Interne notater', none: 'Ingen notater ennå.', add: 'Legg til et notat (bare teamet ditt ser det)', save: 'Lagre notat' },
+    shortcuts: {
+      open: 'Hurtigtaster', title: 'Hurtigtaster', hint: 'De virker overalt i innboksen, bortsett fra mens du skriver i et felt.',
+      next: 'Neste element', previous: 'Forrige element', done: 'Merk som ferdig (eller åpne igjen)', reply: 'Gå til svarfeltet', assign: 'Tildel elementet', help: 'Vis disse hurtigtastene',
+    },
+    settings: { link: 'Lagrede svar og regler', title: 'Lagrede svar og regler' },
+    saved: {
+      title: 'Lagrede svar', hint: 'Svar du ofte gir, satt inn i svarfeltet med forfatterens navn fylt inn.',
+      none: 'Ingen lagrede svar ennå.', new: 'Nytt lagret svar', edit: 'Endre', delete: 'Slett', name: 'Navn', body: 'Tekst',
+      variables: 'Du kan bruke {{vars}}.', save: 'Lagre', saved: 'Lagret «{{name}}»',
+    },
+    rules: {
+      title: 'Regler', hint: 'Reglene brukes, i rekkefølge, på hvert nytt element når det kommer: gi det en etikett, tildel det, skjul det eller svar på det.',
+      none: 'Ingen regler ennå.', new: 'Ny regel', edit: 'Endre', delete: 'Slett', disabled: 'av', name: 'Navn', enabled: 'På',
+      when: 'Når et element oppfyller alt dette', then: 'Så', keywords: 'Ord eller fraser (hvilke som helst av dem)', authors: 'Forfattere (brukernavn eller nettverks-id-er)',
+      commaHint: 'Skill flere med komma.', tags: 'Gi etiketten', assignTo: 'Tildel til', nobody: 'Ingen', hide: 'Skjul det på nettverket (der nettverket tillater det)',
+      autoReply: 'Svar automatisk', autoReplyHint: 'Én gang per forfatter per samtale, høyst 20 i timen. Du kan bruke {{vars}}.',
+      needCondition: 'Oppgi minst én betingelse for å se hva regelen ville truffet.', checking: 'Sjekker nylige elementer…',
+      wouldMatch_one: 'Denne regelen ville truffet {{count, number}} av de {{of, number}} nyeste elementene.',
+      wouldMatch_other: 'Denne regelen ville truffet {{count, number}} av de {{of, number}} nyeste elementene.',
+      save: 'Lagre regelen', saved: 'Regelen «{{name}}» er lagret', whenThen: 'Når {{when}}, så {{then}}.',
+      sumKeywords: 'det sier {{list}}', sumSentiments: 'det er {{list}}', sumKinds: 'det er {{list}}', sumNetworks: 'det er på {{list}}', sumAuthors: 'det er fra {{list}}',
+      sumChannels_one: 'det er på {{count}} valgt kanal', sumChannels_other: 'det er på en av {{count}} valgte kanaler',
+      doTag: 'gi det etiketten {{list}}', doAssign: 'tildel det', doHide: 'skjul det', doReply: 'svar «{{text}}»',
+    },
+  },
+};

@@ -1,0 +1,14 @@
+/**
+ * What a role may do in the inbox, as the server decides it (ROLE_ACTIONS in
+ * src/auth/auth.service.ts): contributors and up change items (`write`); owners, admins and editors
+ * also act on the network — reply, hide, like, delete, rules (`publish`); viewers only read.
+ */
+export interface InboxPermissions {
+  write: boolean;
+  publish: boolean;
+}
+
+const PUBLISHERS = new Set(['owner', 'admin', 'editor']);
+const WRITERS = new Set([...PUBLISHERS, 'contributor']);
+
+export const rolePermissions = (role: string): InboxPermissions => ({ write: WRITERS.has(role), publish: PUBLISHERS.has(role) });
