@@ -1034,6 +1034,175 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Campaigns, by name */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaigns: {
+                                colour: string | null;
+                                createdAt: string;
+                                id: string;
+                                name: string;
+                                /** @description Posts in the campaign, drafts included */
+                                postCount: number;
+                                updatedAt: string;
+                                utmCampaign: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a campaign */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Shown on the calendar, as #rrggbb */
+                        colour?: string | null;
+                        name: string;
+                        /** @description The utm_campaign value for links in the campaign’s posts */
+                        utmCampaign?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            colour: string | null;
+                            createdAt: string;
+                            id: string;
+                            name: string;
+                            /** @description Posts in the campaign, drafts included */
+                            postCount: number;
+                            updatedAt: string;
+                            utmCampaign: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a campaign (its posts stay, without a campaign) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename a campaign or change its colour or UTM name */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Shown on the calendar, as #rrggbb */
+                        colour?: string | null;
+                        name?: string;
+                        /** @description The utm_campaign value for links in the campaign’s posts */
+                        utmCampaign?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            colour: string | null;
+                            createdAt: string;
+                            id: string;
+                            name: string;
+                            /** @description Posts in the campaign, drafts included */
+                            postCount: number;
+                            updatedAt: string;
+                            utmCampaign: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/channels": {
         parameters: {
             query?: never;
@@ -3403,6 +3572,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description The campaign the post belongs to (GET …/campaigns); on an edit, null removes it and leaving it out keeps it */
                         campaignId?: string | null;
                         /** @default [] */
                         followups?: {
@@ -3546,6 +3716,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description The campaign the post belongs to (GET …/campaigns); on an edit, null removes it and leaving it out keeps it */
                         campaignId?: string | null;
                         /** @default [] */
                         followups?: {
@@ -4171,6 +4342,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description The campaign the post belongs to (GET …/campaigns); on an edit, null removes it and leaving it out keeps it */
                         campaignId?: string | null;
                         /** @default [] */
                         followups?: {
