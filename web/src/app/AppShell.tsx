@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { CalendarDays, FileText, KeyRound, LogOut, Menu, PencilLine, Share2 } from 'lucide-react';
+import { CalendarDays, FileText, Flag, KeyRound, LogOut, Menu, PencilLine, Share2 } from 'lucide-react';
 import { useLogOut, useMe } from '../api/session';
 import { LiveUpdates, useLiveState } from './live';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
@@ -60,6 +60,7 @@ function Header() {
     { to: 'compose', label: t('nav.compose'), icon: PencilLine },
     { to: 'drafts', label: t('nav.drafts'), icon: FileText },
     { to: 'channels', label: t('nav.channels'), icon: Share2 },
+    { to: 'campaigns', label: t('campaigns.nav'), icon: Flag },
     { to: 'tokens', label: t('nav.tokens'), icon: KeyRound },
   ];
   return (

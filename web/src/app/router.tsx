@@ -41,6 +41,7 @@ export const router = createBrowserRouter([
           { path: 'drafts', ...page(() => import('../screens/drafts/DraftsPage')) },
           { path: 'channels', ...page(() => import('../screens/channels/ChannelsPage')) },
           { path: 'channels/:channelId/queue', ...page(() => import('../screens/queue/QueuePage')) },
+          { path: 'campaigns', ...page(() => import('../screens/campaigns/CampaignsPage')) },
           { path: 'tokens', ...page(() => import('../screens/tokens/TokensPage')) },
           { path: '*', element: <NotFound /> },
         ],

@@ -2,5 +2,6 @@
 import type { Messages } from './en';
 import { nbApp } from './nb-app';
 import { nbPosts } from './nb-posts';
+import { nbWeb4 } from './nb-web4';
 
-export const nb: Messages = { ...nbApp, ...nbPosts };
+export const nb: Messages = { ...nbApp, ...nbPosts, ...nbWeb4 };

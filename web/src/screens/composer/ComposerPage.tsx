@@ -17,6 +17,7 @@ import { useFormat } from '../../i18n/format';
 import { ErrorNote, Loading } from '../../ui/ErrorNote';
 import { useToast } from '../../ui/Toasts';
 import { useChecks } from './checks';
+import { CampaignPicker } from './CampaignPicker';
 import { draftFromPost, emptyDraft, toPostInput, type ComposerDraft, type SaveMode } from './draft';
 import { Followups } from './Followups';
 import { LinkField, useLinkPreview } from './LinkField';
@@ -98,6 +99,7 @@ export default function ComposerPage() {
       <div className="composer__grid">
         <form className="composer__form stack" aria-label={t('composer.formLabel')} onSubmit={(e) => { e.preventDefault(); submit(draft.when); }}>
           <TargetPicker workspaceId={workspaceId} channels={channelList} draft={draft} update={update} />
+          <CampaignPicker workspaceId={workspaceId} draft={draft} update={update} />
           <TextEditor draft={draft} channels={channelList} checks={checks} update={update} describedBy={problemsId} onPasteFiles={(files) => uploader.current?.(files)} />
           <MediaField workspaceId={workspaceId} media={draft.media} update={update} uploaderRef={uploader} />
           <LinkField link={draft.link} onChange={(link) => update({ link })} preview={linkPreview} />

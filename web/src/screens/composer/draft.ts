@@ -30,6 +30,8 @@ export interface ComposerDraft {
   channelIds: string[];
   /** Channel id → the text that replaces the base text there. */
   overrides: Record<string, string>;
+  /** The campaign the post belongs to (absent in drafts stored before campaigns existed). */
+  campaignId?: string | null;
   /** Networks not connected here that the text is checked against anyway. */
   checkNetworks: NetworkSlug[];
   when: When;
@@ -72,7 +74,7 @@ export function draftFromPost(post: PostDetail, media: Map<string, Media>): Comp
   return {
     version: 1, postId: post.id, text: post.content.text, link: post.content.link ?? '',
     media: post.content.media.flatMap((ref) => { const m = media.get(ref.mediaId); return m ? [mediaFromApi(m, ref.alt ?? '')] : []; }),
-    followups: post.content.followups.map((f) => f.text), channelIds: live.map((d) => d.channelId), overrides, checkNetworks: [],
+    followups: post.content.followups.map((f) => f.text), channelIds: live.map((d) => d.channelId), overrides, checkNetworks: [], campaignId: post.campaignId,
     when: 'at', date: at.toISODate()!, time: at.toFormat('HH:mm'), timezone: zone, updatedAt: Date.parse(post.updatedAt),
   };
 }
@@ -89,6 +91,7 @@ export function toPostInput(d: ComposerDraft, mode: SaveMode): PostInput {
     followups: d.followups.filter((f) => f.trim() !== '').map((text) => ({ text, media: [] })),
     targets: d.channelIds.map((channelId) => (channelId in d.overrides ? { channelId, text: d.overrides[channelId] } : { channelId })),
     schedule,
+    campaignId: d.campaignId ?? null,
   };
 }
 
