@@ -1734,7 +1734,16 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description Send the user’s browser here */
+                            authorizeUrl: string;
+                            /** @description Where the network sends the user back */
+                            redirectUri: string;
+                            /** @description Names this sign-in in GET …/channels/oauth/:state */
+                            state: string;
+                        };
+                    };
                 };
             };
         };
