@@ -13,4 +13,12 @@ export const enWeb4 = {
     pickerLabel: 'Campaign', noCampaign: 'No campaign', pickerNone: 'No campaigns yet.',
     filter: 'Campaign', allCampaigns: 'All campaigns',
   },
+  overrides: {
+    ownMedia: 'Use other images or videos for {{name}}', ownFollowups: 'Write another thread for {{name}}',
+    usesBaseMedia_one: 'Uses the {{count}} image or video chosen for all channels.', usesBaseMedia_other: 'Uses the {{count}} images and videos chosen for all channels.',
+    usesBaseFollowups_one: 'Uses the {{count}} follow-up written for all channels.', usesBaseFollowups_other: 'Uses the {{count}} follow-ups written for all channels.',
+    media: 'Images and videos for {{name}}', chooseFiles: 'Choose files for {{name}}', mediaN: 'Media {{n}} for {{name}}',
+    altFor: 'Alt text for media {{n}} on {{name}}', moveEarlier: 'Move media {{n}} on {{name}} earlier', moveLater: 'Move media {{n}} on {{name}} later', removeMedia: 'Remove media {{n}} on {{name}}',
+    followups: 'Thread on {{name}}', followupN: 'Follow-up {{n}} on {{name}}', addFollowup: 'Add a follow-up on {{name}}', removeFollowup: 'Remove follow-up {{n}} on {{name}}',
+  },
 };

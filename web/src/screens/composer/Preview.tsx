@@ -50,10 +50,10 @@ function PostPreview({ workspaceId, draft, check, channels, linkPreview }: Props
   const rules = PLATFORM_RULES[check.network];
   const channel = channels.find((c) => c.id === check.channelId);
   const look = networkLook(check.network);
-  const media = draft.media.slice(0, Math.max(rules.media.maxItems, 1));
-  const extra = draft.media.length - media.length;
+  const media = check.media.slice(0, Math.max(rules.media.maxItems, 1));
+  const extra = check.media.length - media.length;
   const showCard = media.length === 0 && linkPreview && rules.capabilities.linkCard;
-  const thread = rules.thread.supported ? draft.followups.filter((f) => f.trim() !== '') : [];
+  const thread = rules.thread.supported ? check.followups : [];
   return (
     <article className="pv" aria-label={t('composer.previewOn', { name: check.name, network: look.name })} data-network={check.network}>
       <header className="pv__head">
