@@ -96,4 +96,22 @@ describeBrowser('web app: campaigns', () => {
     await page.getByRole('listitem').filter({ hasText: 'Spring launch 2031' }).getByText('1 post').waitFor();
     expect(errors).toEqual([]);
   });
+
+  it('fits a 375-pixel phone in Norwegian: the campaigns screen, the picker and the calendar filter', { timeout: 60_000 }, async () => {
+    const { page, errors, context } = await openPage(browser, app, { user: who.user, locale: 'nb-NO', width: 375, height: 812 });
+    const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await page.goto(`/w/${who.user.workspaceId}/campaigns`);
+    await page.getByRole('heading', { name: 'Kampanjer', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Spring launch 2031' }).waitFor();
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    await page.goto(`/w/${who.user.workspaceId}/compose`);
+    await page.getByLabel('Kampanje').selectOption({ label: 'Spring launch 2031' });
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    await page.goto(`/w/${who.user.workspaceId}/calendar?view=list`);
+    await page.getByLabel('Kampanje').waitFor();
+    expect(await page.getByLabel('Kampanje').locator('option').allTextContents()).toEqual(['Alle kampanjer', 'Spring launch 2031']);
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
