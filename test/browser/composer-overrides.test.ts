@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { createTestApp, makePng, waitFor, type TestApp } from '../support/app.js';
+import { createTestApp, makePng, uploadPng, waitFor, type TestApp } from '../support/app.js';
 import { startWebhookReceiver, type Receiver } from '../support/webhook-receiver.js';
 import { describeBrowser, openPage, startBrowser, type OpenPage } from './support/browser.js';
 import { userWithWebhook, type UserWithChannel } from './support/fixtures.js';
@@ -16,6 +16,7 @@ describeBrowser('web app: per-channel media and threads in the composer', () => 
   let browser: Browser;
   let tab: OpenPage;
   let who: UserWithChannel;
+  let betaId: string;
 
   beforeAll(async () => {
     [app, receiver, browser] = await Promise.all([createTestApp(), startWebhookReceiver(), startBrowser()]);
@@ -23,6 +24,7 @@ describeBrowser('web app: per-channel media and threads in the composer', () => 
     receiver.setSecret('/beta', receiver.secret);
     const beta = await app.api('POST', `${who.user.ws}/channels`, { network: 'webhook', url: receiver.url('/beta'), secret: receiver.secret, name: 'Beta' }, who.user.token);
     expect(beta.status).toBe(201);
+    betaId = beta.body.id;
     tab = await openPage(browser, app, { user: who.user });
   });
   afterAll(async () => {
@@ -89,6 +91,38 @@ describeBrowser('web app: per-channel media and threads in the composer', () => 
     const betaDelivery = post.deliveries.find((d: any) => d.override.media);
     expect(betaDelivery.override.media).toHaveLength(2);
     expect(post.deliveries.find((d: any) => !d.override.media)).toBeTruthy();
+    expect(errors).toEqual([]);
+  });
+
+  it('brings a saved post’s per-channel media and thread back into its tab, and saves changes to them', { timeout: 90_000 }, async () => {
+    const { page, errors } = tab;
+    const { user, channelId } = who;
+    const [wide, square] = [await uploadPng(app, user, { width: 64, height: 48 }), await uploadPng(app, user, { width: 32, height: 32 })];
+    const created = await app.api('POST', `${user.ws}/posts`, {
+      text: 'Edit me', media: [{ mediaId: wide, alt: 'Wide' }], followups: [{ text: 'Base follow-up' }],
+      targets: [{ channelId }, { channelId: betaId, media: [{ mediaId: square, alt: 'Square' }, { mediaId: wide, alt: 'Wide on Beta' }], followups: [{ text: 'Beta follow-up' }] }],
+      schedule: { mode: 'at', at: '2031-06-01T08:00:00Z' },
+    }, user.token);
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+
+    await page.goto(`/w/${user.workspaceId}/compose/${created.body.id}`);
+    await page.getByRole('heading', { name: 'Edit post' }).waitFor();
+    await page.getByRole('tab', { name: /Beta/ }).click();
+    expect(await page.getByRole('checkbox', { name: 'Use other images or videos for Beta' }).isChecked()).toBe(true);
+    expect(await page.getByLabel('Alt text for media 1 on Beta').inputValue()).toBe('Square');
+    expect(await page.getByLabel('Alt text for media 2 on Beta').inputValue()).toBe('Wide on Beta');
+    expect(await page.getByLabel('Follow-up 1 on Beta', { exact: true }).inputValue()).toBe('Beta follow-up');
+    await page.getByRole('button', { name: 'Remove media 2 on Beta' }).click();
+    await page.getByRole('checkbox', { name: 'Write another thread for Beta' }).uncheck();
+    await page.getByRole('button', { name: 'Schedule' }).click();
+    await page.getByRole('heading', { name: 'Post', exact: true }).waitFor();
+
+    const saved = (await app.api('GET', `${user.ws}/posts/${created.body.id}`, undefined, user.token)).body;
+    const overrideOf = (id: string) => saved.deliveries.find((d: any) => d.channelId === id).override;
+    expect(overrideOf(betaId).media).toEqual([{ mediaId: square, alt: 'Square' }]);
+    expect(overrideOf(betaId).followups).toBeUndefined();
+    expect(overrideOf(channelId)).toEqual({});
+    expect(saved.content.media).toEqual([{ mediaId: wide, alt: 'Wide' }]);
     expect(errors).toEqual([]);
   });
 });
