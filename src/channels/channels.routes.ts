@@ -8,6 +8,7 @@ import { workspaceAccess } from '../server/auth.plugin.js';
 import { IdParams, WorkspaceParams } from '../server/schemas.js';
 import * as repo from './channels.repository.js';
 import * as service from './channels.service.js';
+import { reorderQueue } from './queue.service.js';
 import type { WeeklySlot } from '../core/schedule.js';
 
 /** The connect body: the union of every form-connect provider's schema, discriminated by `network`. */
@@ -84,5 +85,17 @@ export function channelsRoutes(app: FastifyInstance, ctx: AppContext) {
     );
     const free = channel.slots.length && req.query.free > 0 ? await service.nextSlots(ctx.db, channel, now, req.query.free) : [];
     return { timezone: channel.timezone, upcoming, freeSlots: free.map((d) => d.toISOString()) };
+  });
+
+  r.put(`${base}/:id/queue/order`, {
+    schema: {
+      tags: ['channels'], summary: 'Reorder waiting posts of a channel: they keep their times, taken in the order given',
+      params: IdParams,
+      body: z.object({ deliveryIds: z.array(z.uuid('must be a delivery id')).min(2).max(200).describe('Waiting deliveries of this channel (from GET …/queue) in their new order') }),
+    },
+  }, async (req, reply) => {
+    const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'write');
+    await reorderQueue(ctx, access, req.params.id, req.body.deliveryIds);
+    return reply.status(204).send();
   });
 }

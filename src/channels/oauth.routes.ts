@@ -20,6 +20,13 @@ export function oauthRoutes(app: FastifyInstance, ctx: AppContext) {
         returnTo: z.string().max(500).optional().describe('A path in the web app to come back to'),
         reconnectChannelId: z.uuid().optional().describe('Renew the login of this channel instead of adding one'),
       }).default({}),
+      response: {
+        200: z.object({
+          authorizeUrl: z.string().describe('Send the user’s browser here'),
+          state: z.string().describe('Names this sign-in in GET …/channels/oauth/:state'),
+          redirectUri: z.string().describe('Where the network sends the user back'),
+        }),
+      },
     },
   }, async (req) => {
     const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'admin');

@@ -20,6 +20,13 @@ async function resolveChannels(api: ApiClient, refs: string[]): Promise<any[]> {
   });
 }
 
+async function resolveCampaign(api: ApiClient, ref: string): Promise<string> {
+  const { campaigns } = await api.call<any>('GET', `/api/v1/workspaces/${api.workspaceId}/campaigns`);
+  const found = campaigns.find((c: any) => c.id === ref || c.name.toLowerCase() === ref.toLowerCase());
+  if (found) return found.id;
+  throw new CliError(`No campaign "${ref}". Known: ${campaigns.map((c: any) => c.name).join(', ') || 'none — create one in the web app or with POST …/campaigns'}`, 2);
+}
+
 async function uploadMedia(api: ApiClient, files: string[], json: boolean) {
   const ids: string[] = [];
   for (const [i, file] of files.entries()) {
@@ -74,6 +81,7 @@ export function registerRemoteCommands(program: Command) {
       .option('--alt <text>', 'alt text for the media, in order (repeat)', collect)
       .option('--link <url>', 'a link to show as a card')
       .option('--followup <text>', 'a follow-up post in the thread (repeat)', collect)
+      .option('--campaign <campaign>', 'the campaign the post belongs to (id or name)')
       .addOption(new Option('--check', 'only check the post against every target’s rules; save nothing')),
   ).action(async (text: string | undefined, o) => {
     const api = await connectApi(o);
@@ -92,6 +100,7 @@ export function registerRemoteCommands(program: Command) {
       followups: (o.followup ?? []).map((t: string) => ({ text: t, media: [] })),
       targets,
       schedule: scheduleFrom(o),
+      campaignId: o.campaign ? await resolveCampaign(api, o.campaign) : undefined,
     };
     if (o.check) {
       const report = await api.call<any>('POST', `/api/v1/workspaces/${api.workspaceId}/posts/check`, input);

@@ -61,8 +61,8 @@ export async function insertPost(db: Queryable, p: { id: string; workspaceId: st
   );
 }
 
-export async function updatePostContent(db: Queryable, workspaceId: string, id: string, content: PostContent, scheduledAt: Date | null) {
-  await db.query(`UPDATE posts SET content = $3::jsonb, scheduled_at = $4, updated_at = now() WHERE workspace_id = $1 AND id = $2`, [workspaceId, id, JSON.stringify(content), scheduledAt]);
+export async function updatePostContent(db: Queryable, workspaceId: string, id: string, content: PostContent, scheduledAt: Date | null, campaignId: string | null) {
+  await db.query(`UPDATE posts SET content = $3::jsonb, scheduled_at = $4, campaign_id = $5, updated_at = now() WHERE workspace_id = $1 AND id = $2`, [workspaceId, id, JSON.stringify(content), scheduledAt, campaignId]);
 }
 
 export async function insertDelivery(db: Queryable, d: { id: string; workspaceId: string; postId: string; channelId: string; state: DeliveryState; override: DeliveryOverride; idempotencyKey: string; dueAt: Date | null }) {

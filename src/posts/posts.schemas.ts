@@ -42,7 +42,7 @@ export const PostInput = z.object({
   title: z.string().max(1000).nullish(),
   targets: z.array(Target).max(100).default([]),
   schedule: ScheduleInput.default({ mode: 'draft' }),
-  campaignId: z.uuid().nullish(),
+  campaignId: z.uuid('must be a campaign id').nullish().describe('The campaign the post belongs to (GET …/campaigns); on an edit, null removes it and leaving it out keeps it'),
 });
 export type PostInput = z.infer<typeof PostInput>;
 

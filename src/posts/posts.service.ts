@@ -8,6 +8,7 @@ import { newId } from '../app/ids.js';
 import { requireScope, type WorkspaceAccess } from '../auth/auth.service.js';
 import { newIdempotencyKey } from '../publishing/idempotency.js';
 import { mustBeApproved, requestApproval } from '../approvals/approval-gate.js';
+import { requireCampaign } from '../campaigns/campaigns.service.js';
 import { checkPost, type CheckReport } from './posts.check.js';
 import * as repo from './posts.repository.js';
 import type { DeliveryRow, PostRow } from './posts.repository.js';
@@ -30,6 +31,7 @@ function overrideOf(t: PostInput['targets'][number]): DeliveryOverride {
 }
 
 export async function createPost(ctx: AppContext, access: WorkspaceAccess, input: PostInput) {
+  await requireCampaign(ctx.db, access.workspaceId, input.campaignId);
   const { report, base, channels } = await checkPost(ctx, access.workspaceId, input);
   if (!report.ok) refuse(report);
   const postId = newId();
@@ -53,6 +55,7 @@ const EDITABLE: repo.DeliveryState[] = ['draft', 'awaiting_approval', 'scheduled
 
 /** Replaces a draft's or scheduled post's content, targets and schedule. Nothing of it may be publishing or out. */
 export async function updatePost(ctx: AppContext, access: WorkspaceAccess, postId: string, input: PostInput) {
+  await requireCampaign(ctx.db, access.workspaceId, input.campaignId);
   const { report, base, channels } = await checkPost(ctx, access.workspaceId, input);
   if (!report.ok) refuse(report);
   const gated = await mustBeApproved(ctx.db, access, input.schedule.mode);
@@ -65,7 +68,7 @@ export async function updatePost(ctx: AppContext, access: WorkspaceAccess, postI
     const targets = input.targets.map((t) => channels.get(t.channelId)!);
     const resolved = await resolveSchedule(tx, input.schedule, targets);
     const schedule = { ...resolved, state: gated ? ('awaiting_approval' as const) : resolved.state };
-    await repo.updatePostContent(tx, access.workspaceId, postId, base, earliest(schedule.dueAt));
+    await repo.updatePostContent(tx, access.workspaceId, postId, base, earliest(schedule.dueAt), input.campaignId === undefined ? post.campaign_id : input.campaignId);
     // A new revision: approvals given to the old text no longer count.
     await tx.query(`UPDATE posts SET revision = revision + 1, approval_status = 'not_required' WHERE id = $1`, [postId]);
     if (gated) await requestApproval(tx, access.workspaceId, postId, post.created_by, base.text);

@@ -21,6 +21,7 @@ import { workspacesRoutes } from '../workspaces/workspaces.routes.js';
 import { channelsRoutes } from '../channels/channels.routes.js';
 import { oauthRoutes } from '../channels/oauth.routes.js';
 import { mediaRoutes } from '../media/media.routes.js';
+import { campaignsRoutes } from '../campaigns/campaigns.routes.js';
 import { postsRoutes } from '../posts/posts.routes.js';
 import { notificationsRoutes } from '../notifications/notifications.routes.js';
 import { eventsRoutes } from '../events/events.routes.js';
@@ -83,7 +84,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions): Promise
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, securityRoutes, auditRoutes, membersRoutes, approvalsRoutes, workspacesRoutes, channelsRoutes, oauthRoutes, mediaRoutes, postsRoutes, notificationsRoutes, inboxRoutes, metricsRoutes]) routes(app, ctx);
+  for (const routes of [authRoutes, securityRoutes, auditRoutes, membersRoutes, approvalsRoutes, workspacesRoutes, channelsRoutes, oauthRoutes, mediaRoutes, postsRoutes, campaignsRoutes, notificationsRoutes, inboxRoutes, metricsRoutes]) routes(app, ctx);
   eventsRoutes(app, ctx);
   await registerWebApp(app, ctx);
   return app;

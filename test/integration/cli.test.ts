@@ -53,7 +53,7 @@ describe('varde --help', () => {
     [['user', 'create'], [/--email <email>/, /--name <name>/, /--password-stdin/, /--workspace <name>/]],
     [['token', 'create'], [/--email <email>/, /--name <name>/, /--scopes <list>/, /--workspace <id>/, /--json/]],
     [['channels', 'list'], [/--url <url>/, /--json/]],
-    [['posts', 'create'], [/--to <channel>/, /--at <time>/, /--tz <zone>/, /--queue/, /--now/, /--draft/, /--media <file>/, /--alt <text>/, /--link <url>/, /--followup <text>/, /--check/, /--json/]],
+    [['posts', 'create'], [/--to <channel>/, /--at <time>/, /--tz <zone>/, /--queue/, /--now/, /--draft/, /--media <file>/, /--alt <text>/, /--link <url>/, /--followup <text>/, /--campaign <campaign>/, /--check/, /--json/]],
     [['posts', 'list'], [/--from <iso>/, /--to <iso>/, /--status <status>/, /--channel <channel>/, /--json/]],
     [['posts', 'show'], [/<id>/, /--json/]],
   ];
@@ -138,6 +138,16 @@ describe.each(ENGINES)('varde on %s', (engine) => {
       const r = await varde(['posts', 'create', 'Local time', '--to', 'Launch Hook', '--at', '2031-07-01T09:00', '--tz', 'Europe/Oslo', '--json'], env);
       expect(r.code, r.stderr).toBe(0);
       expect(JSON.parse(r.stdout)).toMatchObject({ status: 'scheduled', scheduledAt: '2031-07-01T07:00:00.000Z' });
+    });
+
+    it('posts create --campaign puts the post in the campaign named, and refuses an unknown one', async () => {
+      const campaign = (await app.api('POST', `${user.ws}/campaigns`, { name: 'Summer Fair' }, user.token)).body;
+      const r = await varde(['posts', 'create', 'In a campaign', '--to', 'Launch Hook', '--campaign', 'summer fair', '--json'], env);
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).campaignId).toBe(campaign.id);
+      const bad = await varde(['posts', 'create', 'x', '--to', 'Launch Hook', '--campaign', 'Winter'], env);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('No campaign "Winter". Known: Summer Fair');
     });
 
     it('posts create --at <past> fails with the server’s message on stderr and saves nothing', async () => {

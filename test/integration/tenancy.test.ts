@@ -22,6 +22,9 @@ const BODIES: Record<string, unknown> = {
   'post /api/v1/workspaces/{workspaceId}/channels/{id}/reconnect': { network: 'webhook', url: 'https://intruder.example/hook', secret: 'intruder-secret' },
   'put /api/v1/workspaces/{workspaceId}/channels/{id}/schedule': { timezone: 'UTC', slots: [{ weekday: 1, time: '03:00' }] },
   'post /api/v1/workspaces/{workspaceId}/posts/check': { text: 'probe' },
+  'post /api/v1/workspaces/{workspaceId}/campaigns': { name: 'intruder' },
+  'patch /api/v1/workspaces/{workspaceId}/campaigns/{id}': { name: 'taken over' },
+  'put /api/v1/workspaces/{workspaceId}/channels/{id}/queue/order': { deliveryIds: ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'] },
   'post /api/v1/workspaces/{workspaceId}/posts': { text: 'planted' },
   'put /api/v1/workspaces/{workspaceId}/posts/{id}': { text: 'rewritten', targets: [] },
   'post /api/v1/workspaces/{workspaceId}/posts/{id}/reschedule': { schedule: { mode: 'now' } },
@@ -111,6 +114,7 @@ describe.each(ENGINES)('tenancy on %s', (engine) => {
     ids.posts = [published.body.id, draft.body.id, scheduled.body.id];
     ids.deliveries = settled.deliveries.map((d: any) => d.id);
     ids.tokenId = [token.body.id];
+    ids.campaigns = [(await app.api('POST', `${a.ws}/campaigns`, { name: 'A campaign' }, a.token)).body.id];
     // A's team: a member, an invitation and a client review link.
     const invitation = await app.api('POST', `${a.ws}/invitations`, { role: 'viewer' }, a.token);
     const member = await app.api('POST', `/api/v1/invitations/${invitation.body.url.split('/invite/')[1]}/accept`, { email: `a-member-${Date.now()}@example.com`, password: 'correct horse battery', name: 'A member' });

@@ -72,7 +72,20 @@ export function mayActAs(state: LiState, member: string, author: string, scopes:
   return write && !scopes.has('w_organization_social') ? 'w_organization_social' : null;
 }
 
-export async function startLinkedInEmulator(opts: { clientId?: string; clientSecret?: string; redirectUri?: string } = {}): Promise<LinkedInEmulator> {
+/** The page a member sees at LinkedIn before granting an app access: the app's request, Allow or Cancel. */
+function consentPage(q: Record<string, string>): EmuResponse {
+  const esc = (v: string) => v.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const hidden = Object.entries(q).map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`).join('');
+  const scopes = (q.scope ?? '').split(/[\s,]+/).filter(Boolean).map((s) => `<li>${esc(s)}</li>`).join('');
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LinkedIn: sign in and allow access</title></head><body>
+<main><h1>Varde would like to access your LinkedIn account</h1><p>Signed in as Ada Lovelace.</p><ul>${scopes}</ul>
+<form method="post" action="/oauth/v2/authorization">${hidden}
+<button type="submit" name="decision" value="allow">Allow</button> <button type="submit" name="decision" value="cancel">Cancel</button></form></main></body></html>`;
+  return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, text: html };
+}
+
+/** `consentPage`: the authorize URL shows LinkedIn's consent page (for browser tests) instead of approving at once. */
+export async function startLinkedInEmulator(opts: { clientId?: string; clientSecret?: string; redirectUri?: string; consentPage?: boolean } = {}): Promise<LinkedInEmulator> {
   const emu = await startEmulator();
   const clientId = opts.clientId ?? 'li-client';
   const authority = new OAuthAuthority({ clients: { [clientId]: { secret: opts.clientSecret ?? 'li-secret', redirectUris: opts.redirectUri ? [opts.redirectUri] : undefined } }, pkceRequired: false, accessTtlSeconds: 5_184_000, issueRefreshTokens: true });
@@ -84,7 +97,24 @@ export async function startLinkedInEmulator(opts: { clientId?: string; clientSec
   };
 
   emu.route('GET', '/oauth/v2/authorization', (req) => {
+    if (opts.consentPage) return consentPage(req.query);
     const r = authority.authorize(req.query);
+    if ('error' in r) return { status: 400, json: { error: r.error, error_description: r.description } };
+    return { status: 302, headers: { location: r.redirect } };
+  });
+  // The member's answer on the consent page: Allow issues a code; Cancel goes back with LinkedIn's
+  // user_cancelled_authorize error (as its documentation describes).
+  emu.route('POST', '/oauth/v2/authorization', (req) => {
+    const q = req.body as Record<string, string>;
+    if (q.decision !== 'allow') {
+      if (!q.redirect_uri) return { status: 400, json: { error: 'invalid_request', error_description: 'redirect_uri is required' } };
+      const back = new URL(q.redirect_uri);
+      back.searchParams.set('error', 'user_cancelled_authorize');
+      back.searchParams.set('error_description', 'The user cancelled the authorization');
+      if (q.state) back.searchParams.set('state', q.state);
+      return { status: 302, headers: { location: back.toString() } };
+    }
+    const r = authority.authorize(q);
     if ('error' in r) return { status: 400, json: { error: r.error, error_description: r.description } };
     return { status: 302, headers: { location: r.redirect } };
   });

@@ -9,6 +9,7 @@ export const calendarKey = (workspaceId: string) => ['calendar', workspaceId] as
 export interface CalendarFilters {
   channelId?: string;
   status?: CalendarPost['status'];
+  campaignId?: string;
 }
 
 /** One post; `refetchInterval` polls (used while live updates are disconnected). */
@@ -22,9 +23,9 @@ export function usePost(workspaceId: string, postId: string | undefined, refetch
 }
 
 export const calendarQuery = (workspaceId: string, range: { from: string; to: string }, filters: CalendarFilters) => queryOptions({
-  queryKey: [...calendarKey(workspaceId), range.from, range.to, filters.channelId ?? '', filters.status ?? ''],
+  queryKey: [...calendarKey(workspaceId), range.from, range.to, filters.channelId ?? '', filters.status ?? '', filters.campaignId ?? ''],
   queryFn: () => unwrap(api.GET('/api/v1/workspaces/{workspaceId}/calendar', {
-    params: { path: { workspaceId }, query: { from: range.from, to: range.to, channelId: filters.channelId, status: filters.status } },
+    params: { path: { workspaceId }, query: { from: range.from, to: range.to, channelId: filters.channelId, status: filters.status, campaignId: filters.campaignId } },
   })),
 });
 

@@ -1034,6 +1034,175 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Campaigns, by name */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaigns: {
+                                colour: string | null;
+                                createdAt: string;
+                                id: string;
+                                name: string;
+                                /** @description Posts in the campaign, drafts included */
+                                postCount: number;
+                                updatedAt: string;
+                                utmCampaign: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a campaign */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Shown on the calendar, as #rrggbb */
+                        colour?: string | null;
+                        name: string;
+                        /** @description The utm_campaign value for links in the campaign’s posts */
+                        utmCampaign?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            colour: string | null;
+                            createdAt: string;
+                            id: string;
+                            name: string;
+                            /** @description Posts in the campaign, drafts included */
+                            postCount: number;
+                            updatedAt: string;
+                            utmCampaign: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a campaign (its posts stay, without a campaign) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename a campaign or change its colour or UTM name */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Shown on the calendar, as #rrggbb */
+                        colour?: string | null;
+                        name?: string;
+                        /** @description The utm_campaign value for links in the campaign’s posts */
+                        utmCampaign?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            colour: string | null;
+                            createdAt: string;
+                            id: string;
+                            name: string;
+                            /** @description Posts in the campaign, drafts included */
+                            postCount: number;
+                            updatedAt: string;
+                            utmCampaign: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/channels": {
         parameters: {
             query?: never;
@@ -1385,6 +1554,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/channels/{id}/queue/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Reorder waiting posts of a channel: they keep their times, taken in the order given */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Waiting deliveries of this channel (from GET …/queue) in their new order */
+                        deliveryIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/channels/{id}/reconnect": {
         parameters: {
             query?: never;
@@ -1565,7 +1778,16 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description Send the user’s browser here */
+                            authorizeUrl: string;
+                            /** @description Where the network sends the user back */
+                            redirectUri: string;
+                            /** @description Names this sign-in in GET …/channels/oauth/:state */
+                            state: string;
+                        };
+                    };
                 };
             };
         };
@@ -3403,6 +3625,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description The campaign the post belongs to (GET …/campaigns); on an edit, null removes it and leaving it out keeps it */
                         campaignId?: string | null;
                         /** @default [] */
                         followups?: {
@@ -3546,6 +3769,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description The campaign the post belongs to (GET …/campaigns); on an edit, null removes it and leaving it out keeps it */
                         campaignId?: string | null;
                         /** @default [] */
                         followups?: {
@@ -4171,6 +4395,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description The campaign the post belongs to (GET …/campaigns); on an edit, null removes it and leaving it out keeps it */
                         campaignId?: string | null;
                         /** @default [] */
                         followups?: {

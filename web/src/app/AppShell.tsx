@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { CalendarDays, FileText, Inbox, KeyRound, LogOut, Menu, PencilLine, Share2, UserCheck } from 'lucide-react';
+import { CalendarDays, FileText, Flag, Inbox, KeyRound, LogOut, Menu, PencilLine, Share2, UserCheck } from 'lucide-react';
 import { useLogOut, useMe } from '../api/session';
 import { LiveUpdates, useLiveState } from './live';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
@@ -63,6 +63,7 @@ function Header() {
     { to: 'drafts', label: t('nav.drafts'), icon: FileText },
     { to: 'approvals', label: t('approvalsScreen.nav'), icon: UserCheck },
     { to: 'channels', label: t('nav.channels'), icon: Share2 },
+    { to: 'campaigns', label: t('campaigns.nav'), icon: Flag },
     { to: 'tokens', label: t('nav.tokens'), icon: KeyRound },
   ];
   return (

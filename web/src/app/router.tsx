@@ -44,6 +44,7 @@ export const router = createBrowserRouter([
           { path: 'channels/:channelId/queue', ...page(() => import('../screens/queue/QueuePage')) },
           { path: 'inbox', ...page(() => import('../screens/inbox/InboxPage')) },
           { path: 'inbox/settings', ...page(() => import('../screens/inbox/InboxSettingsPage')) },
+          { path: 'campaigns', ...page(() => import('../screens/campaigns/CampaignsPage')) },
           { path: 'tokens', ...page(() => import('../screens/tokens/TokensPage')) },
           { path: 'approvals', ...page(() => import('../screens/approvals/ApprovalsPage')) },
           { path: '*', element: <NotFound /> },

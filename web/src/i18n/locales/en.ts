@@ -3,8 +3,9 @@ import { enApp } from './en-app';
 import { enPosts } from './en-posts';
 import { enReview } from './en-review';
 import { enInbox } from './en-inbox';
+import { enWeb4 } from './en-web4';
 
-export const en = { ...enApp, ...enPosts, ...enReview, ...enInbox };
+export const en = { ...enApp, ...enPosts, ...enReview, ...enInbox, ...enWeb4 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 /** The shape a translation must have (checked by the compiler). */

@@ -4,5 +4,6 @@ import { nbApp } from './nb-app';
 import { nbPosts } from './nb-posts';
 import { nbReview } from './nb-review';
 import { nbInbox } from './nb-inbox';
+import { nbWeb4 } from './nb-web4';
 
-export const nb: Messages = { ...nbApp, ...nbPosts, ...nbReview, ...nbInbox };
+export const nb: Messages = { ...nbApp, ...nbPosts, ...nbReview, ...nbInbox, ...nbWeb4 };

@@ -1,7 +1,9 @@
 /** The calendar's title, previous / today / next, view switch and filters. */
 import { useTranslation } from 'react-i18next';
 import { ChevronLeft, ChevronRight } from 'lucide-react';
+import { useCampaigns } from '../../api/campaigns';
 import type { CalendarFilters } from '../../api/posts';
+import { useWorkspaceId } from '../../app/workspace';
 import type { Channel } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { POST_STATUSES } from '../../lib/status';
@@ -17,9 +19,26 @@ interface Props {
   setParam(changes: Record<string, string | null>): void;
 }
 
+/** Only posts of one campaign; shown once the workspace has a campaign (or the address names one). */
+function CampaignFilter({ workspaceId, value, setParam }: { workspaceId: string; value?: string; setParam: Props['setParam'] }) {
+  const { t } = useTranslation();
+  const campaigns = useCampaigns(workspaceId).data ?? [];
+  if (campaigns.length === 0 && !value) return null;
+  return (
+    <label>
+      <span className="visually-hidden">{t('campaigns.filter')}</span>
+      <select value={value ?? ''} onChange={(e) => setParam({ campaign: e.target.value })} aria-label={t('campaigns.filter')}>
+        <option value="">{t('campaigns.allCampaigns')}</option>
+        {campaigns.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+      </select>
+    </label>
+  );
+}
+
 export function CalendarToolbar({ view, anchor, range, filters, channels, setParam }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const workspaceId = useWorkspaceId();
   const title = view === 'week' ? `${fmt.dayMonth(range.start)} – ${fmt.dayMonth(addDays(range.end, -1), true)}` : fmt.monthTitle(anchor);
   const go = (d: Day) => setParam({ date: d });
   return (
@@ -43,6 +62,7 @@ export function CalendarToolbar({ view, anchor, range, filters, channels, setPar
             {channels.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
           </select>
         </label>
+        <CampaignFilter workspaceId={workspaceId} value={filters.campaignId} setParam={setParam} />
         <label>
           <span className="visually-hidden">{t('calendar.filterStatus')}</span>
           <select value={filters.status ?? ''} onChange={(e) => setParam({ status: e.target.value })} aria-label={t('calendar.filterStatus')}>

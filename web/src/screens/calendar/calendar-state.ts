@@ -1,9 +1,10 @@
 /**
- * What the calendar shows, read from the URL (?view=&date=&channel=&status=): shared by the page
+ * What the calendar shows, read from the URL (?view=&date=&channel=&status=&campaign=): shared by the page
  * and by its route loader, which starts fetching the data (and the grid's code) while the page's
  * own code is still loading.
  */
 import type { QueryClient } from '@tanstack/react-query';
+import { campaignsQuery } from '../../api/campaigns';
 import { channelsQuery } from '../../api/channels';
 import { calendarQuery, type CalendarFilters } from '../../api/posts';
 import type { PostStatus } from '../../api/types';
@@ -29,7 +30,7 @@ export function readCalendarState(params: URLSearchParams, weekStart: number): C
   const view = (params.get('view') as CalendarView | null) ?? defaultView();
   const date = params.get('date');
   const anchor = isDay(date) ? date : today();
-  const filters: CalendarFilters = { channelId: params.get('channel') ?? undefined, status: (params.get('status') as PostStatus | null) ?? undefined };
+  const filters: CalendarFilters = { channelId: params.get('channel') ?? undefined, status: (params.get('status') as PostStatus | null) ?? undefined, campaignId: params.get('campaign') ?? undefined };
   const range = visibleRange(view, anchor, weekStart);
   return { view, anchor, filters, range, instants: { from: fromDay(range.start).toISOString(), to: fromDay(range.end).toISOString() } };
 }
@@ -42,6 +43,7 @@ export function prefetchCalendar(queryClient: QueryClient, workspaceId: string, 
   const state = readCalendarState(new URL(url).searchParams, firstDayOfWeek(formattingLocale(i18next.language)));
   void queryClient.prefetchQuery(calendarQuery(workspaceId, state.instants, state.filters));
   void queryClient.prefetchQuery(channelsQuery(workspaceId));
+  if (state.filters.campaignId) void queryClient.prefetchQuery(campaignsQuery(workspaceId));
   void (state.view === 'list' ? loadList() : loadGrid());
   return null;
 }

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrapAs } from '../../api/client';
+import { api, unwrap, unwrapAs } from '../../api/client';
 import { channelsKey } from '../../api/channels';
 import type { OAuthSignIn } from '../../api/types';
 import { useWorkspaceId } from '../../app/workspace';
@@ -24,11 +24,11 @@ export function OAuthButton({ network, name }: { network: string; name: string }
   const start = async () => {
     setError(null);
     try {
-      const res = await unwrapAs<{ url: string }>(api.POST('/api/v1/workspaces/{workspaceId}/channels/oauth/{network}/start', {
+      const res = await unwrap(api.POST('/api/v1/workspaces/{workspaceId}/channels/oauth/{network}/start', {
         params: { path: { workspaceId, network } },
         body: { returnTo: `/w/${workspaceId}/channels`, instance: needsInstance ? instance : undefined },
       }));
-      window.location.assign(res.url);
+      window.location.assign(res.authorizeUrl);
     } catch (err) {
       setError(err);
     }

@@ -19,6 +19,7 @@ import { useFormat } from '../../i18n/format';
 import { ErrorNote, Loading } from '../../ui/ErrorNote';
 import { useToast } from '../../ui/Toasts';
 import { useChecks } from './checks';
+import { CampaignPicker } from './CampaignPicker';
 import { draftFromPost, emptyDraft, toPostInput, type ComposerDraft, type SaveMode } from './draft';
 import { Followups } from './Followups';
 import { LinkField, useLinkPreview } from './LinkField';
@@ -34,7 +35,7 @@ import { useComposer } from './useComposer';
 function useStartDraft(workspaceId: string, postId: string | undefined): { start: ComposerDraft | null; error: unknown } {
   const [params] = useSearchParams();
   const post = usePost(workspaceId, postId);
-  const ids = [...new Set(post.data?.content.media.map((m) => m.mediaId) ?? [])];
+  const ids = [...new Set([post.data?.content.media ?? [], ...(post.data?.deliveries.map((d) => d.override.media ?? []) ?? [])].flat().map((m) => m.mediaId))];
   const media = useQueries({
     queries: ids.map((id) => ({ queryKey: ['media', workspaceId, id], queryFn: () => unwrapAs<Media>(api.GET('/api/v1/workspaces/{workspaceId}/media/{id}', { params: { path: { workspaceId, id } } })) })),
   });
@@ -103,10 +104,11 @@ export default function ComposerPage() {
       <div className="composer__grid">
         <form className="composer__form stack" aria-label={t('composer.formLabel')} onSubmit={(e) => { e.preventDefault(); submit(draft.when); }}>
           <TargetPicker workspaceId={workspaceId} channels={channelList} draft={draft} update={update} />
-          <TextEditor draft={draft} channels={channelList} checks={checks} update={update} describedBy={problemsId} onPasteFiles={(files) => uploader.current?.(files)} />
-          <MediaField workspaceId={workspaceId} media={draft.media} update={update} uploaderRef={uploader} />
+          <CampaignPicker workspaceId={workspaceId} draft={draft} update={update} />
+          <TextEditor workspaceId={workspaceId} draft={draft} channels={channelList} checks={checks} update={update} describedBy={problemsId} onPasteFiles={(files) => uploader.current?.(files)} />
+          <MediaField workspaceId={workspaceId} media={draft.media} onChange={(change) => update((d) => ({ media: change(d.media) }))} uploaderRef={uploader} />
           <LinkField link={draft.link} onChange={(link) => update({ link })} preview={linkPreview} />
-          <Followups followups={draft.followups} update={update} />
+          <Followups followups={draft.followups} onChange={(change) => update((d) => ({ followups: change(d.followups) }))} />
           <ProblemList checks={checks} id={problemsId} />
           <SchedulePanel draft={draft} update={update} busy={save.isPending} onSave={submit} approval={approval} />
           {localError ? <p className="note note--error" role="alert">{localError}</p> : null}

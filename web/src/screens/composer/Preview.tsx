@@ -52,8 +52,8 @@ function PostPreview({ workspaceId, draft, check, channels, linkPreview }: Props
   return (
     <NetworkPreview
       network={check.network} name={channel?.name ?? check.name} handle={channel?.handle ?? null} text={check.text}
-      media={draft.media.map((m) => ({ url: mediaUrl(workspaceId, m.mediaId), alt: m.alt, kind: m.kind }))}
-      followups={draft.followups} linkPreview={linkPreview} />
+      media={check.media.map((m) => ({ url: mediaUrl(workspaceId, m.mediaId), alt: m.alt, kind: m.kind }))}
+      followups={check.followups} linkPreview={linkPreview} />
   );
 }
 

@@ -1,16 +1,19 @@
 /**
  * The text: one base text for every target, and a tab per chosen channel to write a different
- * text for it. Each shows the live count of every network that will receive that text.
+ * text (and use other media or another thread) for it. Each shows the live count of every network
+ * that will receive that text.
  */
 import { Tabs } from 'radix-ui';
 import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../api/types';
 import { NetworkBadge } from '../../ui/badges';
+import { ChannelTab, hasOwnContent } from './ChannelTab';
 import { Counter } from './Counter';
 import type { TargetCheck } from './checks';
 import type { ComposerDraft } from './draft';
 
 interface Props {
+  workspaceId: string;
   draft: ComposerDraft;
   channels: Channel[];
   checks: TargetCheck[];
@@ -19,22 +22,17 @@ interface Props {
   describedBy: string;
 }
 
-export function TextEditor({ draft, channels, checks, update, onPasteFiles, describedBy }: Props) {
+export function TextEditor({ workspaceId, draft, channels, checks, update, onPasteFiles, describedBy }: Props) {
   const { t } = useTranslation();
   const chosen = draft.channelIds.map((id) => channels.find((c) => c.id === id)).filter((c): c is Channel => Boolean(c));
-  const onPaste = (e: React.ClipboardEvent) => {
+  /** Files pasted into a text go to its media: the channel's own, if it has them, or the base ones. */
+  const onPaste = (e: React.ClipboardEvent, upload: ((files: File[]) => void) | null = null) => {
     const files = [...e.clipboardData.files].filter((f) => /^(image|video)\//.test(f.type));
     if (files.length) {
       e.preventDefault();
-      onPasteFiles(files);
+      (upload ?? onPasteFiles)(files);
     }
   };
-  const setOverride = (id: string, text: string | null) => update((d) => {
-    const overrides = { ...d.overrides };
-    if (text === null) delete overrides[id];
-    else overrides[id] = text;
-    return { overrides };
-  });
   return (
     <Tabs.Root defaultValue="base" className="text-tabs">
       <Tabs.List className="tabs" aria-label={t('composer.textTabs')}>
@@ -42,7 +40,7 @@ export function TextEditor({ draft, channels, checks, update, onPasteFiles, desc
         {chosen.map((c) => (
           <Tabs.Trigger key={c.id} value={c.id} className="tabs__tab">
             <NetworkBadge network={c.network} size="sm" /> {c.name}
-            {c.id in draft.overrides ? <span className="tabs__dot" title={t('composer.customized')}><span className="visually-hidden">({t('composer.customized')})</span></span> : null}
+            {hasOwnContent(draft, c.id) ? <span className="tabs__dot" title={t('composer.customized')}><span className="visually-hidden">({t('composer.customized')})</span></span> : null}
           </Tabs.Trigger>
         ))}
       </Tabs.List>
@@ -54,28 +52,11 @@ export function TextEditor({ draft, channels, checks, update, onPasteFiles, desc
           {checks.filter((c) => !c.overridden).map((c) => <Counter key={c.key} network={c.network} name={c.name} count={c.count} />)}
         </div>
       </Tabs.Content>
-      {chosen.map((c) => {
-        const check = checks.find((x) => x.channelId === c.id);
-        const overridden = c.id in draft.overrides;
-        return (
-          <Tabs.Content key={c.id} value={c.id} className="tabs__panel">
-            <label className="check">
-              <input type="checkbox" checked={overridden} onChange={(e) => setOverride(c.id, e.target.checked ? draft.text : null)} />
-              {t('composer.customize', { name: c.name })}
-            </label>
-            {overridden ? (
-              <>
-                <label className="field__label" htmlFor={`text-${c.id}`}>{t('composer.textFor', { name: c.name })}</label>
-                <textarea id={`text-${c.id}`} className="editor" rows={7} value={draft.overrides[c.id]} onChange={(e) => setOverride(c.id, e.target.value)} onPaste={onPaste}
-                  aria-describedby={`counter-${c.id} ${describedBy}`} />
-              </>
-            ) : (
-              <p className="muted">{t('composer.usesBase')}</p>
-            )}
-            <div id={`counter-${c.id}`} className="counters">{check ? <Counter network={check.network} name={check.name} count={check.count} /> : null}</div>
-          </Tabs.Content>
-        );
-      })}
+      {chosen.map((c) => (
+        <Tabs.Content key={c.id} value={c.id} className="tabs__panel">
+          <ChannelTab workspaceId={workspaceId} channel={c} draft={draft} check={checks.find((x) => x.channelId === c.id)} update={update} describedBy={describedBy} onPaste={onPaste} />
+        </Tabs.Content>
+      ))}
     </Tabs.Root>
   );
 }

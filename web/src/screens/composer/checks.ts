@@ -18,25 +18,32 @@ export interface TargetCheck {
   name: string;
   network: NetworkSlug;
   text: string;
+  /** The text is the channel's own. */
   overridden: boolean;
+  /** The images and videos, and the follow-ups, this target gets (its own or the base ones). */
+  media: DraftMedia[];
+  followups: string[];
   count: TextCount;
   problems: Problem[];
 }
 
 const facts = (m: DraftMedia): MediaFacts => ({ kind: m.kind, mime: m.mime, size: m.size, width: m.width ?? undefined, height: m.height ?? undefined, alt: m.alt });
 
-export function contentFor(draft: ComposerDraft, text: string): DraftContent {
+/** What a target gets: its channel's overrides where its tab has them, the base content elsewhere. */
+export function effectiveDraft(draft: ComposerDraft, channelId: string | null) {
+  const own = <T,>(map: Record<string, T> | undefined) => (channelId !== null && map && channelId in map ? map[channelId] : undefined);
+  const text = own(draft.overrides);
   return {
-    text,
-    media: draft.media.map(facts),
-    link: draft.link.trim() || null,
-    followups: draft.followups.filter((f) => f.trim() !== '').map((f) => ({ text: f, media: [] })),
+    text: text ?? draft.text, overridden: text !== undefined,
+    media: own(draft.mediaOverrides) ?? draft.media,
+    followups: (own(draft.followupOverrides) ?? draft.followups).filter((f) => f.trim() !== ''),
   };
 }
 
-function check(draft: ComposerDraft, key: string, channelId: string | null, name: string, network: NetworkSlug, text: string, overridden: boolean): TargetCheck {
-  const content = contentFor(draft, text);
-  return { key, channelId, name, network, text, overridden, count: countText(network, text, { media: content.media }), problems: validateForNetwork(network, content) };
+function check(draft: ComposerDraft, key: string, channelId: string | null, name: string, network: NetworkSlug): TargetCheck {
+  const { text, overridden, media, followups } = effectiveDraft(draft, channelId);
+  const content: DraftContent = { text, media: media.map(facts), link: draft.link.trim() || null, followups: followups.map((f) => ({ text: f, media: [] })) };
+  return { key, channelId, name, network, text, overridden, media, followups, count: countText(network, text, { media: content.media }), problems: validateForNetwork(network, content) };
 }
 
 export function runChecks(draft: ComposerDraft, channels: Channel[]): TargetCheck[] {
@@ -45,10 +52,9 @@ export function runChecks(draft: ComposerDraft, channels: Channel[]): TargetChec
   for (const id of draft.channelIds) {
     const channel = byId.get(id);
     if (!channel || !isNetworkSlug(channel.network)) continue;
-    const overridden = id in draft.overrides;
-    out.push(check(draft, id, id, channel.name, channel.network, overridden ? draft.overrides[id] : draft.text, overridden));
+    out.push(check(draft, id, id, channel.name, channel.network));
   }
-  for (const network of draft.checkNetworks) out.push(check(draft, `network:${network}`, null, NETWORK_NAMES[network], network, draft.text, false));
+  for (const network of draft.checkNetworks) out.push(check(draft, `network:${network}`, null, NETWORK_NAMES[network], network));
   return out;
 }
 

@@ -30,6 +30,12 @@ export interface ComposerDraft {
   channelIds: string[];
   /** Channel id → the text that replaces the base text there. */
   overrides: Record<string, string>;
+  /** Channel id → the images and videos (order, alt text) that replace the base ones there. */
+  mediaOverrides?: Record<string, DraftMedia[]>;
+  /** Channel id → the follow-ups that replace the base thread there. */
+  followupOverrides?: Record<string, string[]>;
+  /** The campaign the post belongs to (absent in drafts stored before campaigns existed). */
+  campaignId?: string | null;
   /** Networks not connected here that the text is checked against anyway. */
   checkNetworks: NetworkSlug[];
   when: When;
@@ -55,7 +61,8 @@ export function emptyDraft(prefill: { channelId?: string | null; at?: string | n
 }
 
 export function isBlank(d: ComposerDraft): boolean {
-  return d.text.trim() === '' && d.media.length === 0 && d.link.trim() === '' && d.followups.every((f) => f.trim() === '') && Object.keys(d.overrides).length === 0;
+  return d.text.trim() === '' && d.media.length === 0 && d.link.trim() === '' && d.followups.every((f) => f.trim() === '') && Object.keys(d.overrides).length === 0
+    && Object.keys(d.mediaOverrides ?? {}).length === 0 && Object.keys(d.followupOverrides ?? {}).length === 0;
 }
 
 export function mediaFromApi(m: Media, alt = ''): DraftMedia {
@@ -68,27 +75,49 @@ export function draftFromPost(post: PostDetail, media: Map<string, Media>): Comp
   const at = post.scheduledAt ? DateTime.fromISO(post.scheduledAt, { zone }) : defaultTime();
   const live = post.deliveries.filter((d) => d.state !== 'cancelled' && d.state !== 'deleted');
   const overrides: Record<string, string> = {};
-  for (const d of live) if (typeof d.override.text === 'string') overrides[d.channelId] = d.override.text;
+  const mediaOverrides: Record<string, DraftMedia[]> = {};
+  const followupOverrides: Record<string, string[]> = {};
+  const toDraftMedia = (refs: { mediaId: string; alt?: string | null }[]) => refs.flatMap((ref) => { const m = media.get(ref.mediaId); return m ? [mediaFromApi(m, ref.alt ?? '')] : []; });
+  for (const d of live) {
+    if (typeof d.override.text === 'string') overrides[d.channelId] = d.override.text;
+    if (d.override.media) mediaOverrides[d.channelId] = toDraftMedia(d.override.media);
+    if (d.override.followups) followupOverrides[d.channelId] = d.override.followups.map((f) => f.text);
+  }
   return {
     version: 1, postId: post.id, text: post.content.text, link: post.content.link ?? '',
-    media: post.content.media.flatMap((ref) => { const m = media.get(ref.mediaId); return m ? [mediaFromApi(m, ref.alt ?? '')] : []; }),
-    followups: post.content.followups.map((f) => f.text), channelIds: live.map((d) => d.channelId), overrides, checkNetworks: [],
+    media: toDraftMedia(post.content.media),
+    followups: post.content.followups.map((f) => f.text), channelIds: live.map((d) => d.channelId), overrides, mediaOverrides, followupOverrides, checkNetworks: [], campaignId: post.campaignId,
     when: 'at', date: at.toISODate()!, time: at.toFormat('HH:mm'), timezone: zone, updatedAt: Date.parse(post.updatedAt),
   };
 }
 
 export type SaveMode = 'draft' | When;
 
+const mediaInput = (media: DraftMedia[]) => media.map((m) => ({ mediaId: m.mediaId, alt: m.alt.trim() || null }));
+const followupsInput = (followups: string[]) => followups.filter((f) => f.trim() !== '').map((text) => ({ text, media: [] }));
+
+/** One target: the channel, and whatever its tab overrides. */
+function targetInput(d: ComposerDraft, channelId: string): NonNullable<PostInput['targets']>[number] {
+  const target: NonNullable<PostInput['targets']>[number] = { channelId };
+  if (channelId in d.overrides) target.text = d.overrides[channelId];
+  const media = d.mediaOverrides?.[channelId];
+  if (media) target.media = mediaInput(media);
+  const followups = d.followupOverrides?.[channelId];
+  if (followups) target.followups = followupsInput(followups);
+  return target;
+}
+
 export function toPostInput(d: ComposerDraft, mode: SaveMode): PostInput {
   const schedule: PostInput['schedule'] =
     mode === 'draft' ? { mode: 'draft' } : mode === 'at' ? { mode: 'at', localTime: `${d.date}T${d.time}`, timezone: d.timezone } : { mode };
   return {
     text: d.text,
-    media: d.media.map((m) => ({ mediaId: m.mediaId, alt: m.alt.trim() || null })),
+    media: mediaInput(d.media),
     link: d.link.trim() || null,
-    followups: d.followups.filter((f) => f.trim() !== '').map((text) => ({ text, media: [] })),
-    targets: d.channelIds.map((channelId) => (channelId in d.overrides ? { channelId, text: d.overrides[channelId] } : { channelId })),
+    followups: followupsInput(d.followups),
+    targets: d.channelIds.map((channelId) => targetInput(d, channelId)),
     schedule,
+    campaignId: d.campaignId ?? null,
   };
 }
 

@@ -1,12 +1,14 @@
 /**
  * A channel's queue: its posting times ahead, the posts waiting in them, and the free slots to
- * fill. Posts can be moved earlier or later (swapping times with the neighbour) by keyboard or mouse.
+ * fill. Posts are reordered by dragging them, or with the earlier/later buttons (the keyboard's
+ * way): they keep the channel's times and take them in the new order.
  */
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ArrowDown, ArrowUp, Plus } from 'lucide-react';
+import { ArrowDown, ArrowUp, GripVertical, Plus } from 'lucide-react';
 import { useChannels, useQueue } from '../../api/channels';
-import { useReschedule } from '../../api/posts';
+import { useReorderQueue } from '../../api/queue';
 import type { QueueEntry } from '../../api/types';
 import { useWorkspaceId } from '../../app/workspace';
 import { useFormat } from '../../i18n/format';
@@ -24,7 +26,9 @@ export default function QueuePage() {
   const toast = useToast();
   const channels = useChannels(workspaceId);
   const queue = useQueue(workspaceId, channelId);
-  const reschedule = useReschedule(workspaceId);
+  const reorder = useReorderQueue(workspaceId, channelId);
+  const [dragged, setDragged] = useState<string | null>(null);
+  const [dropOn, setDropOn] = useState<string | null>(null);
   const channel = channels.data?.find((c) => c.id === channelId);
   if (queue.isPending || channels.isPending) return <div className="page"><Loading /></div>;
   if (queue.error || !channel) return <div className="page"><ErrorNote error={queue.error ?? channels.error} /></div>;
@@ -34,13 +38,24 @@ export default function QueuePage() {
     ...queue.data.freeSlots.map((at) => ({ kind: 'free' as const, at })),
   ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 
-  /** Swaps the times of two waiting posts. */
-  const swap = async (a: QueueEntry, b: QueueEntry) => {
-    await reschedule.mutateAsync({ id: a.postId, schedule: { mode: 'at', at: b.dueAt } });
-    await reschedule.mutateAsync({ id: b.postId, schedule: { mode: 'at', at: a.dueAt } });
-    toast(t('queue.moved'));
-  };
   const movable = (e: QueueEntry) => e.state === 'scheduled' || e.state === 'queued';
+  const order = (deliveryIds: string[]) => reorder.mutate(deliveryIds, { onSuccess: () => toast(t('queue.moved')) });
+  /** Two neighbours swap times. */
+  const swap = (a: QueueEntry, b: QueueEntry) => order([b.deliveryId, a.deliveryId]);
+  /** The dragged post takes the target's place; the waiting posts keep their times in the new order. */
+  const drop = (targetId: string) => {
+    const ids = posts.filter(movable).map((e) => e.deliveryId);
+    const from = dragged ? ids.indexOf(dragged) : -1;
+    const to = ids.indexOf(targetId);
+    setDragged(null);
+    setDropOn(null);
+    if (from < 0 || to < 0 || from === to) return;
+    const next = [...ids];
+    next.splice(from, 1);
+    next.splice(to, 0, ids[from]);
+    order(next);
+  };
+  const busy = reorder.isPending;
 
   return (
     <div className="page">
@@ -51,7 +66,7 @@ export default function QueuePage() {
       <p className="muted">{t('queue.zone', { zone: queue.data.timezone })} · <Link to={`/w/${workspaceId}/channels`}>{t('channels.postingTimes')}</Link></p>
       {channel.schedule.slots.length === 0 ? <p className="note">{t('queue.noSlots')}</p> : null}
       <p className="field__hint">{t('queue.reorderHint')}</p>
-      <ErrorNote error={reschedule.error} />
+      <ErrorNote error={reorder.error} />
       <ol className="queue" aria-label={t('queue.listLabel')}>
         {rows.map((row, i) => row.kind === 'free' ? (
           <li key={`free-${row.at}`} className="queue__row queue__row--free">
@@ -62,13 +77,20 @@ export default function QueuePage() {
             </Link>
           </li>
         ) : (
-          <li key={row.entry.deliveryId} className="queue__row">
-            <span className="queue__time">{fmt.dateTime(row.at, queue.data.timezone)}</span>
+          <li key={row.entry.deliveryId} data-delivery-id={row.entry.deliveryId}
+            className={`queue__row${movable(row.entry) ? ' queue__row--movable' : ''}${dropOn === row.entry.deliveryId ? ' queue__row--drop' : ''}${dragged === row.entry.deliveryId ? ' queue__row--dragged' : ''}`}
+            draggable={movable(row.entry) && !busy}
+            onDragStart={(e) => { e.dataTransfer.effectAllowed = 'move'; e.dataTransfer.setData('text/plain', row.entry.deliveryId); setDragged(row.entry.deliveryId); }}
+            onDragEnd={() => { setDragged(null); setDropOn(null); }}
+            onDragOver={(e) => { if (dragged && movable(row.entry)) { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; setDropOn(row.entry.deliveryId); } }}
+            onDragLeave={() => setDropOn((d) => (d === row.entry.deliveryId ? null : d))}
+            onDrop={(e) => { e.preventDefault(); drop(row.entry.deliveryId); }}>
+            <span className="queue__time">{movable(row.entry) ? <GripVertical aria-hidden="true" size={14} className="queue__grip" /> : null}{fmt.dateTime(row.at, queue.data.timezone)}</span>
             <StatusBadge status={row.entry.state} compact />
             <Link to={`/w/${workspaceId}/posts/${row.entry.postId}`} className="queue__text">{row.entry.text || t('post.noText')}</Link>
             <span className="queue__moves">
-              <MoveButton label={t('queue.earlier')} icon="up" disabled={!prevPost(rows, i) || !movable(row.entry) || reschedule.isPending} onClick={() => void swap(row.entry, prevPost(rows, i)!)} />
-              <MoveButton label={t('queue.later')} icon="down" disabled={!nextPost(rows, i) || !movable(row.entry) || reschedule.isPending} onClick={() => void swap(row.entry, nextPost(rows, i)!)} />
+              <MoveButton label={t('queue.earlier')} icon="up" disabled={!prevPost(rows, i) || !movable(row.entry) || !movable(prevPost(rows, i)!) || busy} onClick={() => swap(row.entry, prevPost(rows, i)!)} />
+              <MoveButton label={t('queue.later')} icon="down" disabled={!nextPost(rows, i) || !movable(row.entry) || !movable(nextPost(rows, i)!) || busy} onClick={() => swap(row.entry, nextPost(rows, i)!)} />
             </span>
           </li>
         ))}
