@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { CalendarDays, FileText, KeyRound, LogOut, Menu, PencilLine, Share2 } from 'lucide-react';
+import { CalendarDays, FileText, KeyRound, LogOut, Menu, PencilLine, Share2, UserRound } from 'lucide-react';
 import { useLogOut, useMe } from '../api/session';
 import { LiveUpdates, useLiveState } from './live';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
@@ -14,6 +14,8 @@ import { LanguageSelect } from './LanguageSelect';
 import { LAST_WORKSPACE_KEY } from './RequireAuth';
 import { NotFound } from './NotFound';
 import { useWorkspaceId } from './workspace';
+import { NotificationBell } from './NotificationBell';
+import { useTeamLinks } from './team-links';
 
 export function AppShell() {
   const workspaceId = useWorkspaceId();
@@ -52,6 +54,7 @@ function MainArea() {
 function Header() {
   const { t } = useTranslation();
   const workspaceId = useWorkspaceId();
+  const teamLinks = useTeamLinks();
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
   useEffect(() => setMenuOpen(false), [location.pathname]);
@@ -61,6 +64,7 @@ function Header() {
     { to: 'drafts', label: t('nav.drafts'), icon: FileText },
     { to: 'channels', label: t('nav.channels'), icon: Share2 },
     { to: 'tokens', label: t('nav.tokens'), icon: KeyRound },
+    ...teamLinks,
   ];
   return (
     <header className="topbar">
@@ -82,6 +86,8 @@ function Header() {
         </nav>
         <div className="topbar__end">
           <LiveIndicator />
+          <NotificationBell />
+          <NavLink to={`/w/${workspaceId}/account`} className="icon-button" title={t('teamNav.account')} aria-label={t('teamNav.account')}><UserRound aria-hidden="true" size={18} /></NavLink>
           <LanguageSelect />
           <LogOutButton />
         </div>

@@ -17,6 +17,7 @@ const page = (load: () => Promise<Module>): Pick<RouteObject, 'lazy' | 'HydrateF
 export const router = createBrowserRouter([
   { path: '/login', ...page(() => import('../screens/auth/LoginPage')) },
   { path: '/signup', ...page(() => import('../screens/auth/SignupPage')) },
+  { path: '/invite/:token', ...page(() => import('../screens/invite/InvitePage')) },
   {
     path: '/',
     element: <RequireAuth />,
@@ -42,6 +43,10 @@ export const router = createBrowserRouter([
           { path: 'channels', ...page(() => import('../screens/channels/ChannelsPage')) },
           { path: 'channels/:channelId/queue', ...page(() => import('../screens/queue/QueuePage')) },
           { path: 'tokens', ...page(() => import('../screens/tokens/TokensPage')) },
+          { path: 'team', ...page(() => import('../screens/team/TeamPage')) },
+          { path: 'settings', ...page(() => import('../screens/settings/SettingsPage')) },
+          { path: 'audit', ...page(() => import('../screens/audit/AuditPage')) },
+          { path: 'account', ...page(() => import('../screens/account/AccountPage')) },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -2,5 +2,6 @@
 import type { Messages } from './en';
 import { nbApp } from './nb-app';
 import { nbPosts } from './nb-posts';
+import { nbTeam } from './nb-team';
 
-export const nb: Messages = { ...nbApp, ...nbPosts };
+export const nb: Messages = { ...nbApp, ...nbPosts, ...nbTeam };
