@@ -72,7 +72,7 @@ function MemberRow({ member, callerRole, onAsk }: { member: Member; callerRole: 
   return (
     <li className="member" aria-label={member.name}>
       <div className="member__who">
-        <strong>{member.name}</strong>{self ? <span className="tag">{t('team.you')}</span> : null}
+        <span><strong>{member.name}</strong>{self ? <span className="tag">{t('team.you')}</span> : null}</span>
         <span className="muted member__email">{member.email}</span>
         <span className="muted">{t('team.joined', { date: fmt.date(member.joinedAt) })}</span>
       </div>
