@@ -10,7 +10,7 @@ export default function AccountPage() {
   const { t } = useTranslation();
   const me = useMe();
   return (
-    <div className="page">
+    <div className="page team-cards">
       <h1>{t('account.title')}</h1>
       {me.data ? <p className="lead">{t('account.intro', { name: me.data.user.name, email: me.data.user.email })}</p> : null}
       <Sessions />

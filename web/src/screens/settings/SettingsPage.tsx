@@ -20,7 +20,7 @@ export default function SettingsPage() {
   const { t } = useTranslation();
   const admin = isAdminRole(useRole());
   return (
-    <div className="page narrow">
+    <div className="page narrow team-cards">
       <h1>{t('settings.title')}</h1>
       {!admin ? <p className="note" role="note">{t('settings.readOnly')}</p> : null}
       <NameForm admin={admin} />
