@@ -161,4 +161,29 @@ describeBrowser('web app: team, invitations and the audit log', () => {
     expect(await page.getByLabel('Approvals needed').inputValue()).toBe('2');
     expect(errors).toEqual([]);
   });
+
+  it('transfers ownership after a confirmation; the former owner becomes an admin', { timeout: 60_000 }, async () => {
+    const inv = await app.api('POST', `${owner.ws}/invitations`, { role: 'editor' }, owner.token);
+    const acc = await app.api('POST', `/api/v1/invitations/${inv.body.url.split('/invite/')[1]}/accept`, { email: `nora.${Date.now()}@example.com`, password: 'correct horse battery', name: 'Nora Next' });
+    expect(acc.status).toBe(201);
+    const { page, errors } = await openPage(browser, app, { user: owner });
+    await page.goto(`/w/${owner.workspaceId}/team`);
+    const nora = page.getByRole('listitem', { name: 'Nora Next' });
+    await nora.getByRole('button', { name: 'Make Nora Next the owner' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Make Nora Next the owner' });
+    await dialog.getByText('Nora Next becomes the owner and you become an admin.').waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect((await members()).find((m) => m.name === 'Nora Next')?.role).toBe('editor');
+
+    await nora.getByRole('button', { name: 'Make Nora Next the owner' }).click();
+    await dialog.getByRole('button', { name: 'Make owner' }).click();
+    await page.getByText('Nora Next is now the owner').waitFor();
+    await nora.getByText('owner', { exact: true }).waitFor();
+    const roles = Object.fromEntries((await members()).map((m) => [m.name, m.role]));
+    expect(roles).toMatchObject({ 'Nora Next': 'owner', 'Olivia Owner': 'admin' });
+    // Now an admin: no more ownership buttons, and the owner's row cannot be changed.
+    expect(await page.getByRole('button', { name: /the owner$/ }).count()).toBe(0);
+    expect(await nora.getByRole('button').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
 });
