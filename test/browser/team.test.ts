@@ -133,8 +133,11 @@ describeBrowser('web app: team, invitations and the audit log', () => {
     expect(await page.getByRole('button', { name: /Remove|Make owner/ }).count()).toBe(0);
     expect(await page.getByRole('combobox').count()).toBe(1); // the language, no role selects
     expect(await sideways(page)).toBeLessThanOrEqual(0);
+    // The header stays two rows high on a phone (the account link moves into the menu).
+    expect((await page.locator('header').boundingBox())!.height).toBeLessThan(120);
 
     await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('link', { name: 'Your account' }).waitFor();
     await page.getByRole('link', { name: 'Team' }).waitFor();
     expect(await page.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
     await page.getByRole('link', { name: 'Settings' }).click();

@@ -83,11 +83,12 @@ function Header() {
               <Icon aria-hidden="true" size={16} /> {label}
             </NavLink>
           ))}
+          <NavLink to={`/w/${workspaceId}/account`} className="nav__link nav__link--narrow"><UserRound aria-hidden="true" size={16} /> {t('teamNav.account')}</NavLink>
         </nav>
         <div className="topbar__end">
           <LiveIndicator />
           <NotificationBell />
-          <NavLink to={`/w/${workspaceId}/account`} className="icon-button" title={t('teamNav.account')} aria-label={t('teamNav.account')}><UserRound aria-hidden="true" size={18} /></NavLink>
+          <NavLink to={`/w/${workspaceId}/account`} className="icon-button account-link" title={t('teamNav.account')} aria-label={t('teamNav.account')}><UserRound aria-hidden="true" size={18} /></NavLink>
           <LanguageSelect />
           <LogOutButton />
         </div>
