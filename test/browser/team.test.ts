@@ -165,6 +165,33 @@ describeBrowser('web app: team, invitations and the audit log', () => {
     expect(errors).toEqual([]);
   });
 
+  it('lets someone with an account log in from the invitation page and join', { timeout: 60_000 }, async () => {
+    // An account that exists already (it joined once by API and was removed again).
+    const email = `lars.${Date.now()}@example.com`;
+    const first = await app.api('POST', `${owner.ws}/invitations`, { role: 'viewer' }, owner.token);
+    const joined = await app.api('POST', `/api/v1/invitations/${first.body.url.split('/invite/')[1]}/accept`, { email, password: 'correct horse battery', name: 'Lars Login' });
+    expect((await app.api('DELETE', `${owner.ws}/members/${joined.body.userId}`, undefined, owner.token)).status).toBe(204);
+
+    const inv = await app.api('POST', `${owner.ws}/invitations`, { role: 'contributor', email }, owner.token);
+    const { page, errors } = await openPage(browser, app);
+    await page.goto(inv.body.url);
+    await page.getByText(`It is for ${email}.`).waitFor();
+    await page.getByRole('link', { name: 'Log in to join' }).click();
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByText(/You are logged in as Lars Login/).waitFor();
+    await page.getByRole('button', { name: 'Join the workspace' }).click();
+    await page.waitForURL(`**/w/${owner.workspaceId}/calendar`);
+    expect((await members()).find((m) => m.name === 'Lars Login')?.role).toBe('contributor');
+
+    // The link is single use: opened again, it says so.
+    await page.goto(inv.body.url);
+    await page.getByRole('heading', { name: 'This invitation cannot be used' }).waitFor();
+    await page.getByText(/already been used/).waitFor();
+    expect(errors).toEqual([]);
+  });
+
   it('transfers ownership after a confirmation; the former owner becomes an admin', { timeout: 60_000 }, async () => {
     const inv = await app.api('POST', `${owner.ws}/invitations`, { role: 'editor' }, owner.token);
     const acc = await app.api('POST', `/api/v1/invitations/${inv.body.url.split('/invite/')[1]}/accept`, { email: `nora.${Date.now()}@example.com`, password: 'correct horse battery', name: 'Nora Next' });
