@@ -104,6 +104,12 @@ describeBrowser('web app: team, invitations and the audit log', () => {
     expect(await table.getByRole('row', { name: /Change a member’s role/ }).count()).toBe(1);
     await screenshot(page, 'audit');
 
+    // A subject's id filters by it: the role change and the removal were both about Carl.
+    const carlId = await table.getByRole('row', { name: /Change a member’s role/ }).getByRole('button', { name: /^Show only changes to/ }).getAttribute('title');
+    await table.getByRole('row', { name: /Change a member’s role/ }).getByRole('button', { name: /^Show only changes to/ }).click();
+    await expect.poll(() => page.getByLabel('Subject').inputValue()).toBe(carlId);
+    await expect.poll(() => table.getByRole('row').count()).toBe(3); // header, the role change, the removal
+
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const csv = fs.readFileSync((await download.path())!, 'utf8');

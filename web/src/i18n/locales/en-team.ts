@@ -40,6 +40,7 @@ export const enTeam = {
     viaSession: 'session {{id}}', viaToken: 'API token {{id}}',
     kind: { session: 'session', token: 'API token', review_link: 'client review link', system: 'Varde', anonymous: 'not logged in' },
     pages: 'Pages', page: 'Page {{n}}', previous: 'Previous', next: 'Next',
+    bySubject: 'Show only changes to {{id}}',
   },
   account: {
     title: 'Your account', intro: 'Logged in as {{name}} ({{email}}).',

@@ -43,6 +43,7 @@ export const nbTeam: Pick<Messages, keyof typeof enTeam> = {
     viaSession: 'økt {{id}}', viaToken: 'API-token {{id}}',
     kind: { session: 'økt', token: 'API-token', review_link: 'gjennomgangslenke for kunde', system: 'Varde', anonymous: 'ikke innlogget' },
     pages: 'Sider', page: 'Side {{n}}', previous: 'Forrige', next: 'Neste',
+    bySubject: 'Vis bare endringer av {{id}}',
   },
   account: {
     title: 'Kontoen din', intro: 'Logget inn som {{name}} ({{email}}).',

@@ -73,7 +73,7 @@ function AuditLog() {
       {audit.isPending ? <Loading /> : null}
       <ErrorNote error={audit.error} />
       {audit.data && rows.length === 0 ? <p className="muted">{t('audit.none')}</p> : null}
-      {rows.length > 0 ? <AuditTable rows={rows} /> : null}
+      {rows.length > 0 ? <AuditTable rows={rows} onSubject={(subjectId) => { const next = { ...form, subjectId }; setForm(next); setFilters(toFilters(next)); setPage(0); }} /> : null}
       <nav className="pager" aria-label={t('audit.pages')}>
         <button type="button" className="button" disabled={page === 0 || audit.isFetching} onClick={() => setPage((p) => p - 1)}>{t('audit.previous')}</button>
         <span aria-live="polite">{t('audit.page', { n: page + 1 })}</span>
@@ -83,7 +83,7 @@ function AuditLog() {
   );
 }
 
-function AuditTable({ rows }: { rows: AuditEntry[] }) {
+function AuditTable({ rows, onSubject }: { rows: AuditEntry[]; onSubject(id: string): void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const short = (id: string) => id.slice(0, 8);
@@ -101,7 +101,9 @@ function AuditTable({ rows }: { rows: AuditEntry[] }) {
               <td><time dateTime={r.at}>{fmt.dateTime(r.at)}</time></td>
               <td>{r.actorEmail ?? t(`audit.kind.${r.actorKind}`)}</td>
               <td>{r.summary}<br /><code className="muted">{r.action}</code></td>
-              <td>{r.subjectType ? <span>{r.subjectType} </span> : null}{r.subjectId ? <code title={r.subjectId}>{short(r.subjectId)}</code> : null}</td>
+              <td>{r.subjectType ? <span>{r.subjectType} </span> : null}{r.subjectId ? (
+                <button type="button" className="link-button" onClick={() => onSubject(r.subjectId!)} title={r.subjectId} aria-label={t('audit.bySubject', { id: r.subjectId })}><code>{short(r.subjectId)}</code></button>
+              ) : null}</td>
               <td>{via(r)}</td>
               <td>{r.ip ?? ''}</td>
             </tr>
