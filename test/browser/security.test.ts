@@ -72,7 +72,13 @@ describeBrowser('web app: sessions, two-factor log-in and notifications', () => 
     expect(await qr.getAttribute('data-value')).toBe(`otpauth://totp/Varde:${encodeURIComponent(email)}?secret=${secret}&issuer=Varde&algorithm=SHA1&digits=6&period=30`);
     expect((await qr.locator('path').getAttribute('d'))!.length).toBeGreaterThan(1000); // drawn modules, not an empty box
 
+    const wrong = String((Number(totpCode(secret)) + 500_000) % 1_000_000).padStart(6, '0');
+    await page.getByLabel('6-digit code').fill(wrong);
+    await page.getByRole('button', { name: 'Turn on two-factor log-in' }).click();
+    await page.getByText('That code is wrong or has expired').waitFor();
+    expect((await app.api('GET', '/api/v1/me/totp', undefined, user.cookie)).body.enabled).toBe(false);
     await page.getByLabel('6-digit code').fill(totpCode(secret));
+    expect(await page.getByText('That code is wrong or has expired').count()).toBe(0);
     await screenshot(page, 'security');
     await page.getByRole('button', { name: 'Turn on two-factor log-in' }).click();
     await page.getByText(/^On since/).waitFor();
@@ -84,7 +90,6 @@ describeBrowser('web app: sessions, two-factor log-in and notifications', () => 
     await page.getByRole('button', { name: 'Log in' }).click();
     const code = page.getByLabel('Authenticator code');
     await code.waitFor();
-    const wrong = String((Number(totpCode(secret)) + 500_000) % 1_000_000).padStart(6, '0');
     await code.fill(wrong);
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByText('That code is wrong or has expired').waitFor();

@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
 import { useTotpDisable, useTotpEnable, useTotpSetup, useTotpStatus } from '../../api/account';
 import { useFormat } from '../../i18n/format';
 import { ErrorNote, Loading } from '../../ui/ErrorNote';
@@ -60,9 +61,10 @@ function SetupFlow() {
           <p className="field__hint">{t('account.secretHint')}</p>
         </div>
         <Field label={t('account.code')} hint={t('account.codeHint')}>
-          <input inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} value={code} onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} required className="input--short" />
+          <input inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} value={code} onChange={(e) => { setCode(e.target.value.replace(/\D/g, '')); if (enable.error) enable.reset(); }} required className="input--short" />
         </Field>
-        <ErrorNote error={enable.error} />
+        {enable.error instanceof ApiError && enable.error.code === 'validation_failed'
+          ? <p className="note note--error" role="alert">{t('login2fa.invalid')}</p> : <ErrorNote error={enable.error} />}
         <div className="actions actions--start"><button type="submit" className="button button--primary" disabled={enable.isPending || code.length !== 6}>{t('account.totpConfirm')}</button></div>
       </form>
     </div>
