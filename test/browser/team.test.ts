@@ -34,6 +34,7 @@ describeBrowser('web app: team, invitations and the audit log', () => {
     await page.goto(`/w/${owner.workspaceId}/team`);
     await page.getByRole('heading', { name: 'Team', level: 1 }).waitFor();
     await page.getByRole('listitem', { name: 'Olivia Owner' }).getByText('owner', { exact: true }).waitFor();
+    expect(await page.getByRole('link', { name: 'Your account' }).count()).toBe(1); // the header's icon; the menu's copy is for phones
 
     // Invite by link, as contributor, valid 14 days.
     await page.getByLabel('Role', { exact: true }).selectOption('contributor');
