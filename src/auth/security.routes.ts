@@ -31,6 +31,11 @@ export function securityRoutes(app: FastifyInstance, ctx: AppContext) {
     return reply.status(204).send();
   });
 
+  r.get('/api/v1/me/totp', { schema: { tags: ['auth'], summary: 'Whether two-factor log-in is on for you' } }, async (req) => {
+    const user = (await findUserById(ctx.db, sessionUser(req).userId))!;
+    return { enabled: Boolean(user.totp_enabled_at), since: user.totp_enabled_at ?? null };
+  });
+
   r.post('/api/v1/me/totp/setup', { schema: { tags: ['auth'], summary: 'Start two-factor log-in: a new secret to add to an authenticator app' } }, async (req) => {
     const p = sessionUser(req);
     const user = (await findUserById(ctx.db, p.userId))!;

@@ -33,3 +33,7 @@ export async function findMembership(db: Queryable, workspaceId: string, userId:
 
 export const findWorkspace = async (db: Queryable, id: string) =>
   (await db.query<WorkspaceRow>(`SELECT id, name, created_at FROM workspaces WHERE id = $1`, [id]))[0] ?? null;
+
+export async function renameWorkspace(db: Queryable, id: string, name: string) {
+  await db.query(`UPDATE workspaces SET name = $2 WHERE id = $1`, [id, name]);
+}

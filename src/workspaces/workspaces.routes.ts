@@ -1,4 +1,4 @@
-/** Workspaces: list the caller's, create another (the creator owns it). */
+/** Workspaces: list the caller's, create another (the creator owns it), rename one. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,7 +7,7 @@ import { AppError } from '../app/errors.js';
 import { newId } from '../app/ids.js';
 import { requirePrincipal, workspaceAccess } from '../server/auth.plugin.js';
 import { WorkspaceParams } from '../server/schemas.js';
-import { insertWorkspace, listWorkspacesForUser } from './workspaces.repository.js';
+import { insertWorkspace, listWorkspacesForUser, renameWorkspace } from './workspaces.repository.js';
 
 export function workspacesRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -31,5 +31,11 @@ export function workspacesRoutes(app: FastifyInstance, ctx: AppContext) {
     const all = await listWorkspacesForUser(ctx.db, access.principal.userId);
     const w = all.find((x) => x.id === access.workspaceId)!;
     return { id: w.id, name: w.name, role: w.role, createdAt: w.created_at };
+  });
+
+  r.patch('/api/v1/workspaces/:workspaceId', { schema: { tags: ['workspaces'], summary: 'Rename a workspace', params: WorkspaceParams, body: z.object({ name: z.string().trim().min(1).max(200) }) } }, async (req) => {
+    const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'admin');
+    await renameWorkspace(ctx.db, access.workspaceId, req.body.name);
+    return { id: access.workspaceId, name: req.body.name, role: access.role };
   });
 }

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { CalendarDays, FileText, Flag, Inbox, KeyRound, LogOut, Menu, PencilLine, Share2, UserCheck } from 'lucide-react';
+import { CalendarDays, FileText, Flag, Inbox, KeyRound, LogOut, Menu, PencilLine, Share2, UserCheck, UserRound } from 'lucide-react';
 import { useLogOut, useMe } from '../api/session';
 import { LiveUpdates, useLiveState } from './live';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
@@ -15,6 +15,8 @@ import { LAST_WORKSPACE_KEY } from './RequireAuth';
 import { NotFound } from './NotFound';
 import { InboxNavCount } from './InboxNavCount';
 import { useWorkspaceId } from './workspace';
+import { NotificationBell } from './NotificationBell';
+import { useTeamLinks } from './team-links';
 
 export function AppShell() {
   const workspaceId = useWorkspaceId();
@@ -53,6 +55,7 @@ function MainArea() {
 function Header() {
   const { t } = useTranslation();
   const workspaceId = useWorkspaceId();
+  const teamLinks = useTeamLinks();
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
   useEffect(() => setMenuOpen(false), [location.pathname]);
@@ -65,6 +68,7 @@ function Header() {
     { to: 'channels', label: t('nav.channels'), icon: Share2 },
     { to: 'campaigns', label: t('campaigns.nav'), icon: Flag },
     { to: 'tokens', label: t('nav.tokens'), icon: KeyRound },
+    ...teamLinks,
   ];
   return (
     <header className="topbar">
@@ -84,9 +88,12 @@ function Header() {
               {to === 'inbox' ? <InboxNavCount workspaceId={workspaceId} /> : null}
             </NavLink>
           ))}
+          <NavLink to={`/w/${workspaceId}/account`} className="nav__link nav__link--narrow"><UserRound aria-hidden="true" size={16} /> {t('teamNav.account')}</NavLink>
         </nav>
         <div className="topbar__end">
           <LiveIndicator />
+          <NotificationBell />
+          <NavLink to={`/w/${workspaceId}/account`} className="icon-button account-link" title={t('teamNav.account')} aria-label={t('teamNav.account')}><UserRound aria-hidden="true" size={18} /></NavLink>
           <LanguageSelect />
           <LogOutButton />
         </div>

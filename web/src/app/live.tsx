@@ -34,6 +34,7 @@ export function LiveUpdates({ workspaceId, children }: { workspaceId: string; ch
         void qc.invalidateQueries({ queryKey: ['drafts', workspaceId] });
         void qc.invalidateQueries({ queryKey: ['queue', workspaceId] });
         void qc.invalidateQueries({ queryKey: awaitingKey(workspaceId) });
+        void qc.invalidateQueries({ queryKey: ['notifications', workspaceId] }); // failures and approvals notify
       }, 800);
     };
     source.addEventListener('ready', () => setState('live'));

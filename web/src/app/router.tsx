@@ -18,6 +18,7 @@ export const router = createBrowserRouter([
   { path: '/login', ...page(() => import('../screens/auth/LoginPage')) },
   { path: '/signup', ...page(() => import('../screens/auth/SignupPage')) },
   { path: '/review/:token', ...page(() => import('../screens/review/ClientReviewPage')) },
+  { path: '/invite/:token', ...page(() => import('../screens/invite/InvitePage')) },
   {
     path: '/',
     element: <RequireAuth />,
@@ -47,6 +48,10 @@ export const router = createBrowserRouter([
           { path: 'campaigns', ...page(() => import('../screens/campaigns/CampaignsPage')) },
           { path: 'tokens', ...page(() => import('../screens/tokens/TokensPage')) },
           { path: 'approvals', ...page(() => import('../screens/approvals/ApprovalsPage')) },
+          { path: 'team', ...page(() => import('../screens/team/TeamPage')) },
+          { path: 'settings', ...page(() => import('../screens/settings/SettingsPage')) },
+          { path: 'audit', ...page(() => import('../screens/audit/AuditPage')) },
+          { path: 'account', ...page(() => import('../screens/account/AccountPage')) },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -4,8 +4,9 @@ import { enPosts } from './en-posts';
 import { enReview } from './en-review';
 import { enInbox } from './en-inbox';
 import { enWeb4 } from './en-web4';
+import { enTeam } from './en-team';
 
-export const en = { ...enApp, ...enPosts, ...enReview, ...enInbox, ...enWeb4 };
+export const en = { ...enApp, ...enPosts, ...enReview, ...enInbox, ...enWeb4, ...enTeam };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 /** The shape a translation must have (checked by the compiler). */

@@ -5,5 +5,6 @@ import { nbPosts } from './nb-posts';
 import { nbReview } from './nb-review';
 import { nbInbox } from './nb-inbox';
 import { nbWeb4 } from './nb-web4';
+import { nbTeam } from './nb-team';
 
-export const nb: Messages = { ...nbApp, ...nbPosts, ...nbReview, ...nbInbox, ...nbWeb4 };
+export const nb: Messages = { ...nbApp, ...nbPosts, ...nbReview, ...nbInbox, ...nbWeb4, ...nbTeam };
