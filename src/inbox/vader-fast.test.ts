@@ -29,6 +29,6 @@ function corpus(size: number): string[] {
 
 describe('polarityScores (the faster VADER tokeniser)', () => {
   it('gives exactly what vader-sentiment gives', () => {
-    for (const text of corpus(3_000)) expect(polarityScores(text), JSON.stringify(text)).toEqual(vader.SentimentIntensityAnalyzer.polarity_scores(text));
+    for (const text of corpus(1_000)) expect(polarityScores(text), JSON.stringify(text)).toEqual(vader.SentimentIntensityAnalyzer.polarity_scores(text));
   });
 });
