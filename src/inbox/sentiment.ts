@@ -10,7 +10,7 @@
  * known to VADER's English lexicon ("Fantastic launch, congrats team").
  */
 import { francAll } from 'franc-min';
-import vader from 'vader-sentiment';
+import { polarityScores } from './vader-fast.js';
 
 export type Sentiment = 'positive' | 'neutral' | 'negative' | 'unscored';
 
@@ -75,7 +75,7 @@ export function scoreSentiment(text: string): SentimentResult {
   const clean = prose(text);
   const shortAscii = /^[\x20-\x7e]+$/.test(clean) && wordsOf(clean).length <= SHORT_WORDS;
   if (!detected.english && !shortAscii) return { language: detected.language, sentiment: 'unscored', score: null };
-  const { compound } = vader.SentimentIntensityAnalyzer.polarity_scores(text.slice(0, MAX_CHARS));
+  const { compound } = polarityScores(text.slice(0, MAX_CHARS));
   if (!detected.english && compound === 0) return { language: detected.language, sentiment: 'unscored', score: null };
   const sentiment: Sentiment = compound >= POSITIVE_AT ? 'positive' : compound <= NEGATIVE_AT ? 'negative' : 'neutral';
   return { language: 'eng', sentiment, score: compound };

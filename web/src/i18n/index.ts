@@ -36,8 +36,14 @@ export function detectLanguage(): Language {
   return 'en';
 }
 
-/** The locale for formatting: the browser's variant of the language when it has one. */
-export function formattingLocale(language: string): string {
+/**
+ * The locale for formatting: the browser's variant of the language when it has one. Before
+ * i18next has started (a route loader runs as the app loads) `language` is unset: the language
+ * the app is about to start in is meant, so that what a loader prefetches (a calendar range,
+ * which depends on the first day of the week) is what the page then asks for.
+ */
+export function formattingLocale(language: string | undefined): string {
+  language ||= initialLanguage;
   const match = browserLanguages().find((tag) => tag.toLowerCase().split('-')[0] === language);
   if (match) return match;
   return language === 'nb' ? 'nb-NO' : 'en-US';

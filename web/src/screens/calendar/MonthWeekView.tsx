@@ -44,14 +44,18 @@ function MonthWeekView({ view, anchor, posts, channels, onOpenPost, onOpenDay, o
   const events = useMemo(() => toEvents(posts, view), [posts, view]);
   const fcView = view === 'month' ? 'dayGridMonth' : 'timeGridWeek';
 
+  const [initialView] = useState(fcView);
+  const [initialDate] = useState(anchor);
+  // Follows the toolbar; not on mount, where FullCalendar already shows the initial view and date
+  // (a gotoDate there draws every entry a second time).
+  const shown = useRef({ view: initialView, date: initialDate });
   useEffect(() => {
     const api = ref.current?.getApi();
-    if (!api) return;
+    if (!api || (shown.current.view === fcView && shown.current.date === anchor)) return;
+    shown.current = { view: fcView, date: anchor };
     if (api.view.type !== fcView) api.changeView(fcView, anchor);
     else api.gotoDate(anchor);
   }, [fcView, anchor]);
-  const [initialView] = useState(fcView);
-  const [initialDate] = useState(anchor);
 
   useEffect(() => {
     const frame = requestAnimationFrame(() => {
