@@ -52,6 +52,30 @@ describe.each(ENGINES)('calendar on %s', (engine) => {
     expect(JSON.parse(zlib.gunzipSync(res.rawPayload).toString()).posts).toHaveLength(3);
   });
 
+  it('answers a month grid with the first posts of each day in the asked zone and every day’s count', async () => {
+    const may = 'from=2031-05-01T00:00:00Z&to=2031-06-01T00:00:00Z';
+    for (const at of ['2031-05-03T09:00:00Z', '2031-05-03T10:00:00Z', '2031-05-03T22:30:00Z', '2031-05-04T08:00:00Z']) {
+      expect((await app.api('POST', `${user.ws}/posts`, { text: `At ${at}`, targets: [{ channelId: channels[0] }], schedule: { mode: 'at', at } }, user.token)).status).toBe(201);
+    }
+    // 22:30 UTC is 00:30 the next day in Oslo (summer time).
+    const oslo = await app.api('GET', `${user.ws}/calendar?${may}&perDay=1&timeZone=Europe/Oslo`, undefined, user.token);
+    expect(oslo.status).toBe(200);
+    const answer = CalendarAnswer.parse(oslo.body);
+    expect(answer.days).toEqual([{ day: '2031-05-03', count: 2 }, { day: '2031-05-04', count: 2 }]);
+    expect(answer.posts.map((p) => p.text)).toEqual(['At 2031-05-03T09:00:00Z', 'At 2031-05-03T22:30:00Z']);
+    const utc = await app.api('GET', `${user.ws}/calendar?${may}&perDay=2&timeZone=UTC`, undefined, user.token);
+    expect(utc.body.days).toEqual([{ day: '2031-05-03', count: 3 }, { day: '2031-05-04', count: 1 }]);
+    expect(utc.body.posts).toHaveLength(3);
+    const filtered = await app.api('GET', `${user.ws}/calendar?${may}&perDay=1&timeZone=UTC&channelId=${channels[1]}`, undefined, user.token);
+    expect(filtered.body).toEqual({ posts: [], truncated: false, days: [] });
+    for (const bad of ['perDay=1', 'perDay=1&timeZone=Mars/Olympus', 'perDay=0&timeZone=UTC', 'perDay=99&timeZone=UTC']) {
+      const res = await app.api('GET', `${user.ws}/calendar?${may}&${bad}`, undefined, user.token);
+      expect(res.status, bad).toBe(400);
+    }
+    // Without perDay the answer is the whole list, as before.
+    expect((await app.api('GET', `${user.ws}/calendar?${may}`, undefined, user.token)).body.posts).toHaveLength(4);
+  });
+
   it('refuses ranges over 100 days and another workspace’s calendar', async () => {
     expect((await app.api('GET', `${user.ws}/calendar?from=2031-01-01T00:00:00Z&to=2031-06-01T00:00:00Z`, undefined, user.token)).status).toBe(400);
     expect((await app.api('GET', `${user.ws}/calendar?${range}`, undefined, other.token)).status).toBe(404);

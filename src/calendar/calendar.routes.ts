@@ -1,7 +1,8 @@
 /**
  * GET …/calendar: every post scheduled in a time range, lean (an excerpt, the status, each
  * delivery's channel and state), for the calendar views. Up to 20,000 posts in one answer — a
- * month of a busy workspace without paging; `truncated` says when there were more. The answer is
+ * month of a busy workspace without paging; `truncated` says when there were more. A month grid
+ * asks for the first few posts of each day and every day's count instead (`perDay`, `timeZone`). The answer is
  * the JSON the database built (see the repository), sent as is; the schema documents it.
  */
 import { promisify } from 'node:util';
@@ -13,7 +14,8 @@ import type { AppContext } from '../app/context.js';
 import { AppError } from '../app/errors.js';
 import { workspaceAccess } from '../server/auth.plugin.js';
 import { WorkspaceParams } from '../server/schemas.js';
-import { calendarPostsJson } from './calendar.repository.js';
+import { IANAZone } from 'luxon';
+import { calendarDaysJson, calendarPostsJson } from './calendar.repository.js';
 import type { DeliveryState, PostStatus } from '../posts/posts.repository.js';
 
 export const CALENDAR_MAX_POSTS = 20_000;
@@ -30,6 +32,9 @@ const CalendarQuery = z.object({
   status: z.enum(POST_STATUSES).optional(),
   channelId: z.uuid().optional(),
   campaignId: z.uuid().optional(),
+  perDay: z.coerce.number().int().min(1).max(50).optional()
+    .describe('Only the first N posts of each day (a month grid), with every day\'s count in `days`; needs `timeZone`'),
+  timeZone: z.string().max(64).optional().describe('IANA time zone that days are counted in, e.g. Europe/Oslo'),
 });
 
 const CalendarPost = z.object({
@@ -42,7 +47,12 @@ const CalendarPost = z.object({
   deliveries: z.array(z.object({ channelId: z.string(), state: z.enum(DELIVERY_STATES) })),
 });
 
-export const CalendarAnswer = z.object({ posts: z.array(CalendarPost), truncated: z.boolean() });
+export const CalendarAnswer = z.object({
+  posts: z.array(CalendarPost),
+  truncated: z.boolean(),
+  days: z.array(z.object({ day: z.string().describe('YYYY-MM-DD in `timeZone`'), count: z.number().int() })).optional()
+    .describe('With `perDay`: how many posts each day holds (days without posts left out)'),
+});
 
 export function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
   app.withTypeProvider<ZodTypeProvider>().get('/api/v1/workspaces/:workspaceId/calendar', {
@@ -52,8 +62,16 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
     const { from, to } = req.query;
     const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
     if (!(days > 0) || days > MAX_RANGE_DAYS) throw new AppError('bad_request', `"to" must be after "from", at most ${MAX_RANGE_DAYS} days later`);
-    const { json, count } = await calendarPostsJson(ctx.db, access.workspaceId, { ...req.query, limit: CALENDAR_MAX_POSTS });
-    const body = `{"posts":${json},"truncated":${count > CALENDAR_MAX_POSTS}}`;
+    const { perDay, timeZone, ...filters } = req.query;
+    let body: string;
+    if (perDay !== undefined) {
+      if (!timeZone || !IANAZone.isValidZone(timeZone)) throw new AppError('bad_request', '"perDay" needs "timeZone", an IANA time zone such as Europe/Oslo');
+      const { posts, days: counts } = await calendarDaysJson(ctx.db, access.workspaceId, { ...filters, perDay, timeZone });
+      body = `{"posts":${posts},"truncated":false,"days":${counts}}`;
+    } else {
+      const { json, count } = await calendarPostsJson(ctx.db, access.workspaceId, { ...filters, limit: CALENDAR_MAX_POSTS });
+      body = `{"posts":${json},"truncated":${count > CALENDAR_MAX_POSTS}}`;
+    }
     // Already JSON in the documented shape (checked by calendar.routes.test.ts): sent without
     // re-serialising, and gzipped (quickly, off the event loop) since a busy month is megabytes.
     reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');

@@ -22,15 +22,22 @@ export function usePost(workspaceId: string, postId: string | undefined, refetch
   });
 }
 
-export const calendarQuery = (workspaceId: string, range: { from: string; to: string }, filters: CalendarFilters) => queryOptions({
-  queryKey: [...calendarKey(workspaceId), range.from, range.to, filters.channelId ?? '', filters.status ?? '', filters.campaignId ?? ''],
+/** The browser's time zone: the calendar's days are the browser's days. */
+export const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/**
+ * The posts of a range; with `perDay`, only the first `perDay` posts of each day (in the browser's
+ * zone) and every day's count — what a month grid draws, however busy the month.
+ */
+export const calendarQuery = (workspaceId: string, range: { from: string; to: string }, filters: CalendarFilters, perDay?: number) => queryOptions({
+  queryKey: [...calendarKey(workspaceId), range.from, range.to, filters.channelId ?? '', filters.status ?? '', filters.campaignId ?? '', perDay ?? 'all'],
   queryFn: () => unwrap(api.GET('/api/v1/workspaces/{workspaceId}/calendar', {
-    params: { path: { workspaceId }, query: { from: range.from, to: range.to, channelId: filters.channelId, status: filters.status, campaignId: filters.campaignId } },
+    params: { path: { workspaceId }, query: { from: range.from, to: range.to, channelId: filters.channelId, status: filters.status, campaignId: filters.campaignId, perDay, timeZone: perDay ? browserTimeZone() : undefined } },
   })),
 });
 
-export function useCalendar(workspaceId: string, range: { from: string; to: string }, filters: CalendarFilters) {
-  return useQuery({ ...calendarQuery(workspaceId, range, filters), placeholderData: keepPreviousData });
+export function useCalendar(workspaceId: string, range: { from: string; to: string }, filters: CalendarFilters, perDay?: number) {
+  return useQuery({ ...calendarQuery(workspaceId, range, filters, perDay), placeholderData: keepPreviousData });
 }
 
 export function useDrafts(workspaceId: string) {

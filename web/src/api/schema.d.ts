@@ -1045,7 +1045,11 @@ export interface paths {
                     channelId?: string;
                     /** @description Scheduled at or after */
                     from: string;
+                    /** @description Only the first N posts of each day (a month grid), with every day's count in `days`; needs `timeZone` */
+                    perDay?: number;
                     status?: "draft" | "awaiting_approval" | "scheduled" | "publishing" | "published" | "partially_failed" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                    /** @description IANA time zone that days are counted in, e.g. Europe/Oslo */
+                    timeZone?: string;
                     /** @description Scheduled before */
                     to: string;
                 };
@@ -1064,6 +1068,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description With `perDay`: how many posts each day holds (days without posts left out) */
+                            days?: {
+                                count: number;
+                                /** @description YYYY-MM-DD in `timeZone` */
+                                day: string;
+                            }[];
                             posts: {
                                 campaignId: string | null;
                                 deliveries: {

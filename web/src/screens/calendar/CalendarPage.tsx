@@ -30,8 +30,8 @@ export default function CalendarPage() {
   const navigate = useNavigate();
   const toast = useToast();
   const [params, setParams] = useSearchParams();
-  const { view, anchor, filters, range, instants } = readCalendarState(params, fmt.weekStart);
-  const query = useCalendar(workspaceId, instants, filters);
+  const { view, anchor, filters, range, instants, perDay } = readCalendarState(params, fmt.weekStart);
+  const query = useCalendar(workspaceId, instants, filters, perDay);
   const channels = useChannels(workspaceId);
   const channelMap = useMemo(() => new Map((channels.data ?? []).map((c) => [c.id, c])), [channels.data]);
   const reschedule = useReschedule(workspaceId);
@@ -49,6 +49,10 @@ export default function CalendarPage() {
     });
   };
   const posts = query.data?.posts ?? [];
+  // The month grid's answer holds each day's first posts and every day's count.
+  const days = query.data?.days;
+  const dayCounts = useMemo(() => (days ? new Map(days.map((d) => [d.day, d.count])) : undefined), [days]);
+  const total = days ? days.reduce((sum, d) => sum + d.count, 0) : posts.length;
 
   return (
     <div className="page page--wide calendar-page">
@@ -56,13 +60,13 @@ export default function CalendarPage() {
       <CalendarToolbar view={view} anchor={anchor} range={range} filters={filters} channels={channels.data ?? []} setParam={setParam} />
       <ErrorNote error={query.error} />
       {query.data?.truncated ? <p className="note note--warning">{t('calendar.truncated', { count: posts.length })}</p> : null}
-      <p className="visually-hidden" role="status">{query.isFetching ? t('common.loading') : t('calendar.count', { count: posts.length })}</p>
+      <p className="visually-hidden" role="status">{query.isFetching ? t('common.loading') : t('calendar.count', { count: total })}</p>
       {!query.data ? <Loading /> : (
         <Suspense fallback={<Loading />}>
           {view === 'list' ? (
             <ListView posts={posts} channels={channelMap} workspaceId={workspaceId} />
           ) : (
-            <MonthWeekView view={view} anchor={anchor} posts={posts} channels={channelMap}
+            <MonthWeekView view={view} anchor={anchor} posts={posts} dayCounts={dayCounts} total={total} channels={channelMap}
               onOpenPost={(id) => navigate(`/w/${workspaceId}/posts/${id}`)} onOpenDay={setOpenDay} onMove={move} />
           )}
         </Suspense>
@@ -70,7 +74,7 @@ export default function CalendarPage() {
       <Legend />
       {openDay ? (
         <Suspense fallback={null}>
-          <DayDialog day={openDay} posts={posts} channels={channelMap} workspaceId={workspaceId} onClose={() => setOpenDay(null)} />
+          <DayDialog day={openDay} filters={filters} channels={channelMap} workspaceId={workspaceId} onClose={() => setOpenDay(null)} />
         </Suspense>
       ) : null}
     </div>

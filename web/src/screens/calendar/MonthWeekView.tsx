@@ -23,6 +23,10 @@ interface Props {
   /** The day to show (YYYY-MM-DD), in the browser's zone. */
   anchor: string;
   posts: CalendarPost[];
+  /** Posts per day when `posts` holds only each day's first few (the month grid). */
+  dayCounts?: Map<string, number>;
+  /** How many posts the range holds (announced once drawn). */
+  total: number;
   channels: Map<string, Channel>;
   onOpenPost(id: string): void;
   onOpenDay(day: string): void;
@@ -34,14 +38,14 @@ interface Props {
  * refetch, a live update): new callbacks would make it reset its options, and a drag in progress
  * at that moment would be lost.
  */
-function MonthWeekView({ view, anchor, posts, channels, onOpenPost, onOpenDay, onMove }: Props) {
+function MonthWeekView({ view, anchor, posts, dayCounts, total, channels, onOpenPost, onOpenDay, onMove }: Props) {
   const { t, i18n } = useTranslation();
   const actions = useRef({ onOpenPost, onOpenDay, onMove });
   actions.current = { onOpenPost, onOpenDay, onMove };
   const fmt = useFormat();
   const ref = useRef<FullCalendar>(null);
   const wrapper = useRef<HTMLDivElement>(null);
-  const events = useMemo(() => toEvents(posts, view), [posts, view]);
+  const events = useMemo(() => toEvents(posts, view, dayCounts), [posts, view, dayCounts]);
   const fcView = view === 'month' ? 'dayGridMonth' : 'timeGridWeek';
 
   const [initialView] = useState(fcView);
@@ -60,11 +64,11 @@ function MonthWeekView({ view, anchor, posts, channels, onOpenPost, onOpenDay, o
   useEffect(() => {
     const frame = requestAnimationFrame(() => {
       wrapper.current?.setAttribute('data-ready', 'true');
-      wrapper.current?.setAttribute('data-posts', String(posts.length));
-      performance.mark('varde:calendar-ready', { detail: { posts: posts.length } });
+      wrapper.current?.setAttribute('data-posts', String(total));
+      performance.mark('varde:calendar-ready', { detail: { posts: total } });
     });
     return () => cancelAnimationFrame(frame);
-  }, [events, posts.length]);
+  }, [events, total]);
 
   const content = useCallback((arg: EventContentArg) => {
     const props = arg.event.extendedProps as PostEventProps | MoreEventProps;

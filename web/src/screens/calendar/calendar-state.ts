@@ -12,6 +12,7 @@ import { formattingLocale, i18next } from '../../i18n';
 import { firstDayOfWeek } from '../../i18n/format';
 import { fromDay, isDay, today, type Day } from '../../lib/dates';
 import { visibleRange, type CalendarView, type VisibleRange } from './range';
+import { PER_DAY } from './per-day';
 
 export interface CalendarState {
   view: CalendarView;
@@ -20,6 +21,8 @@ export interface CalendarState {
   range: VisibleRange;
   /** The range as the API takes it. */
   instants: { from: string; to: string };
+  /** The month grid asks only for the posts it draws (the first few of each day) and each day's count. */
+  perDay?: number;
 }
 
 export function defaultView(): CalendarView {
@@ -32,7 +35,7 @@ export function readCalendarState(params: URLSearchParams, weekStart: number): C
   const anchor = isDay(date) ? date : today();
   const filters: CalendarFilters = { channelId: params.get('channel') ?? undefined, status: (params.get('status') as PostStatus | null) ?? undefined, campaignId: params.get('campaign') ?? undefined };
   const range = visibleRange(view, anchor, weekStart);
-  return { view, anchor, filters, range, instants: { from: fromDay(range.start).toISOString(), to: fromDay(range.end).toISOString() } };
+  return { view, anchor, filters, range, instants: { from: fromDay(range.start).toISOString(), to: fromDay(range.end).toISOString() }, perDay: view === 'month' ? PER_DAY : undefined };
 }
 
 export const loadGrid = () => import('./MonthWeekView');
@@ -41,7 +44,7 @@ export const loadList = () => import('./ListView');
 /** Route loader: fetch the posts and channels, and the view's code, in parallel with the page's code. */
 export function prefetchCalendar(queryClient: QueryClient, workspaceId: string, url: string) {
   const state = readCalendarState(new URL(url).searchParams, firstDayOfWeek(formattingLocale(i18next.language)));
-  void queryClient.prefetchQuery(calendarQuery(workspaceId, state.instants, state.filters));
+  void queryClient.prefetchQuery(calendarQuery(workspaceId, state.instants, state.filters, state.perDay));
   void queryClient.prefetchQuery(channelsQuery(workspaceId));
   if (state.filters.campaignId) void queryClient.prefetchQuery(campaignsQuery(workspaceId));
   void (state.view === 'list' ? loadList() : loadGrid());

@@ -8,7 +8,8 @@ import type { CalendarPost } from '../../api/types';
 import { isReschedulable, statusLook } from '../../lib/status';
 import type { CalendarView } from './range';
 
-export const PER_DAY = 3;
+export { PER_DAY } from './per-day';
+import { PER_DAY } from './per-day';
 export const PER_HOUR = 1;
 
 export interface PostEventProps {
@@ -63,12 +64,15 @@ function moreEvent(day: string, count: number, at: Date, hour?: number): EventIn
   };
 }
 
-export function toEvents(posts: CalendarPost[], view: CalendarView): EventInput[] {
+/** `dayCounts`: how many posts each day holds, when `posts` are only each day's first few (the month grid's answer). */
+export function toEvents(posts: CalendarPost[], view: CalendarView, dayCounts?: Map<string, number>): EventInput[] {
   const events: EventInput[] = [];
   for (const [day, list] of groupByDay(posts)) {
     if (view === 'month') {
+      const total = dayCounts?.get(day) ?? list.length;
       list.slice(0, PER_DAY).forEach((p) => events.push(postEvent(p)));
-      if (list.length > PER_DAY) events.push(moreEvent(day, list.length - PER_DAY, atLocal(day, 23, 59)));
+      const shown = Math.min(list.length, PER_DAY);
+      if (total > shown) events.push(moreEvent(day, total - shown, atLocal(day, 23, 59)));
       continue;
     }
     const byHour = new Map<number, CalendarPost[]>();
