@@ -87,9 +87,10 @@ async function firstLoadKb(browser: Browser, base: string, url: string, cookie?:
   page.on('request', (r) => { if (r.resourceType() === 'script') scripts.add(new URL(r.url()).pathname); });
   await page.goto(base + url, { waitUntil: 'networkidle' });
   await context.close();
-  let bytes = 0;
-  for (const p of scripts) bytes += zlib.gzipSync(fs.readFileSync(path.join(DIST, p)), { level: 9 }).length;
-  return bytes / 1024;
+  const sizes = [...scripts].map((p) => ({ name: path.basename(p).replace(/-[\w-]{8}\.js$/, ''), kb: zlib.gzipSync(fs.readFileSync(path.join(DIST, p)), { level: 9 }).length / 1024 }));
+  sizes.sort((a, b) => b.kb - a.kb);
+  if (process.env.VARDE_BENCH_VERBOSE) log(`  ${url.split('?')[0]}: ${sizes.map((s) => `${s.name} ${s.kb.toFixed(1)}`).join(', ')}`);
+  return sizes.reduce((sum, s) => sum + s.kb, 0);
 }
 
 /** Milliseconds from navigation start to the month view drawn, and the part spent after the data arrived. */
