@@ -58,8 +58,10 @@ export const enInbox = {
     priorityKeywords: {
       title: 'Priority keywords',
       hint: 'An item that says one of these words or phrases (whole words, any case) gets 15 points of priority for each, at most 30. The rest is fixed: negative sentiment 25 (very negative 40), the author’s reach 3 to 30 (100 to 100,000+ followers, where the network tells), a direct message 10, a question 5. High is 50 or more, medium 20 or more. New items are scored with the keywords saved here.',
-      keywords: 'Keywords and phrases', keywordsHint: 'One a line (commas also separate them); at most 200, each up to 100 characters.',
+      keywords: 'Keywords and phrases', keywordsHint: 'One per line (commas also separate them); at most 200, each up to 100 characters.',
       none: 'No priority keywords.', save: 'Save keywords', adminsOnly: 'Owners and admins change the priority keywords.',
+      tooLong: '“{{keyword}}” is {{count, number}} characters long; a keyword may have at most 100. Shorten it and save again.',
+      tooMany: '{{count, number}} keywords are too many; at most 200 may be saved.',
       saved_one: '{{count}} priority keyword saved', saved_other: '{{count}} priority keywords saved',
     },
     sources: {

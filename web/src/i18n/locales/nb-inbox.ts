@@ -62,6 +62,8 @@ export const nbInbox: Pick<Messages, 'inbox'> = {
       hint: 'Et element som inneholder et av disse ordene eller frasene (hele ord, store eller små bokstaver) får 15 prioritetspoeng for hvert, høyst 30. Resten er fast: negativ stemning 25 (svært negativ 40), forfatterens rekkevidde 3 til 30 (100 til over 100 000 følgere, der nettverket oppgir det), en direktemelding 10, et spørsmål 5. Høy er 50 eller mer, middels 20 eller mer. Nye elementer får poeng etter ordene som er lagret her.',
       keywords: 'Ord og fraser', keywordsHint: 'Ett per linje (komma skiller dem også); høyst 200, hvert på opptil 100 tegn.',
       none: 'Ingen prioritetsord.', save: 'Lagre ordene', adminsOnly: 'Eiere og administratorer endrer prioritetsordene.',
+      tooLong: '«{{keyword}}» er {{count, number}} tegn langt; et ord kan ha høyst 100. Gjør det kortere og lagre igjen.',
+      tooMany: '{{count, number}} ord er for mange; høyst 200 kan lagres.',
       saved_one: '{{count}} prioritetsord lagret', saved_other: '{{count}} prioritetsord lagret',
     },
     sources: {

@@ -5,7 +5,10 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useInboxSettings, useSaveInboxSettings } from '../../api/inbox';
+import { ApiError } from '../../api/client';
+import { errorText } from '../../i18n/problems';
 import { ErrorNote, Loading } from '../../ui/ErrorNote';
 import { Field } from '../../ui/Field';
 import { useToast } from '../../ui/Toasts';
@@ -13,12 +16,25 @@ import { useToast } from '../../ui/Toasts';
 /** One keyword or phrase a line (commas also separate), trimmed, empty lines and repeats dropped. */
 export const parseKeywords = (text: string) => [...new Set(text.split(/[\n,]/).map((k) => k.trim().replace(/\s+/g, ' ')).filter(Boolean))];
 
+/** Which keyword the server refused, and why, in words: "“…” is longer than 100 characters". */
+function refusal(t: TFunction, err: unknown, sent: string[]): string {
+  const details = err instanceof ApiError && err.status === 400 && Array.isArray(err.details) ? (err.details as { field?: string }[]) : [];
+  for (const d of details) {
+    const at = /priorityKeywords\.(\d+)$/.exec(d.field ?? '');
+    const keyword = at ? sent[Number(at[1])] : undefined;
+    if (keyword !== undefined) return t('inbox.priorityKeywords.tooLong', { keyword: keyword.length > 40 ? `${keyword.slice(0, 40)}…` : keyword, count: keyword.length });
+    if (d.field?.endsWith('priorityKeywords')) return t('inbox.priorityKeywords.tooMany', { count: sent.length });
+  }
+  return errorText(t, err);
+}
+
 export function PrioritySection({ workspaceId, canEdit }: { workspaceId: string; canEdit: boolean }) {
   const { t } = useTranslation();
   const toast = useToast();
   const settings = useInboxSettings(workspaceId);
   const save = useSaveInboxSettings(workspaceId);
   const [text, setText] = useState<string | null>(null);
+  const [sent, setSent] = useState<string[]>([]);
   const saved = settings.data?.priorityKeywords;
   // The form starts from what is saved, and again after each save.
   useEffect(() => { if (saved) setText(saved.join('\n')); }, [saved]);
@@ -26,6 +42,7 @@ export function PrioritySection({ workspaceId, canEdit }: { workspaceId: string;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const priorityKeywords = parseKeywords(text ?? '');
+    setSent(priorityKeywords);
     save.mutate({ priorityKeywords }, { onSuccess: (r) => toast(t('inbox.priorityKeywords.saved', { count: r.priorityKeywords.length })) });
   };
 
@@ -44,7 +61,7 @@ export function PrioritySection({ workspaceId, canEdit }: { workspaceId: string;
           <Field label={t('inbox.priorityKeywords.keywords')} hint={t('inbox.priorityKeywords.keywordsHint')}>
             <textarea rows={6} value={text} onChange={(e) => setText(e.target.value)} />
           </Field>
-          <ErrorNote error={save.error} />
+          {save.error ? <p className="note note--error" role="alert">{refusal(t, save.error, sent)}</p> : null}
           <p className="actions actions--start">
             <button type="submit" className="button button--primary" disabled={save.isPending}>{t('inbox.priorityKeywords.save')}</button>
           </p>

@@ -34,8 +34,8 @@ export function SourcesSection({ workspaceId, canCheck }: { workspaceId: string;
   const list = sources.data ?? [];
   const checked = check ? list.filter((s) => check.before.has(s.channelId) && (s.poll?.lastAt ?? null) !== check.before.get(s.channelId)) : [];
   const running = Boolean(check && !check.timedOut && checked.length < check.before.size);
-  // While a check runs, the sources are read every second to see each poll finish.
-  useInboxSources(workspaceId, running ? 1000 : false);
+  // While a check runs, the sources are read every second to see each poll finish; otherwise every half minute.
+  useInboxSources(workspaceId, running ? 1000 : 30_000);
   const sync = useSyncNow(workspaceId);
 
   useEffect(() => {
