@@ -215,7 +215,7 @@ describeBrowser('web app: inbox bulk changes and inbox settings', () => {
       await card('Varde Tea').getByText('Rate limited').waitFor();
       await card('Varde Tea').getByText(/Not before .* \(the network’s limit\)/).waitFor();
       await sources.getByRole('button', { name: 'Check now' }).click();
-      await outcome.getByText('Checked 1 channel. New items are in the inbox.').waitFor({ timeout: 30_000 });
+      await outcome.getByText('Checked 1 channel. Any new items are in the inbox now.').waitFor({ timeout: 30_000 });
       await screenshot(page, 'inbox-settings');
       expect(errors).toEqual([]);
 

@@ -76,7 +76,7 @@ export const enInbox = {
       lastError: 'Last error',
       checkNow: 'Check now', asking: 'Asking for a check…',
       checking: 'Checking: {{done}} of {{count}} channels done…',
-      checked_one: 'Checked {{count}} channel. New items are in the inbox.', checked_other: 'Checked {{count}} channels. New items are in the inbox.',
+      checked_one: 'Checked {{count}} channel. Any new items are in the inbox now.', checked_other: 'Checked {{count}} channels. Any new items are in the inbox now.',
       checkedWithErrors_one: 'Checked {{count}} channel; {{failed}} failed — see its error below.', checkedWithErrors_other: 'Checked {{count}} channels; {{failed}} failed — see the errors below.',
       stillWaiting: '{{done}} of {{count}} channels checked so far; the others are still waiting for a worker.',
       nothingToPoll: 'No channel is checked regularly right now (webhooks arrive by themselves; a rate-limited channel waits for its reset).',

@@ -78,7 +78,7 @@ export const nbInbox: Pick<Messages, 'inbox'> = {
       lastError: 'Siste feil',
       checkNow: 'Sjekk nå', asking: 'Ber om en sjekk …',
       checking: 'Sjekker: {{done}} av {{count}} kanaler ferdig …',
-      checked_one: 'Sjekket {{count}} kanal. Nye elementer ligger i innboksen.', checked_other: 'Sjekket {{count}} kanaler. Nye elementer ligger i innboksen.',
+      checked_one: 'Sjekket {{count}} kanal. Eventuelle nye elementer ligger nå i innboksen.', checked_other: 'Sjekket {{count}} kanaler. Eventuelle nye elementer ligger nå i innboksen.',
       checkedWithErrors_one: 'Sjekket {{count}} kanal; {{failed}} feilet – se feilen nedenfor.', checkedWithErrors_other: 'Sjekket {{count}} kanaler; {{failed}} feilet – se feilene nedenfor.',
       stillWaiting: '{{done}} av {{count}} kanaler er sjekket så langt; de andre venter fortsatt på en arbeider.',
       nothingToPoll: 'Ingen kanal sjekkes jevnlig akkurat nå (webhooks kommer av seg selv; en kanal som er begrenset av nettverket, venter til grensen nullstilles).',
