@@ -70,11 +70,16 @@ export interface SourceRow {
   last_polled_at: Date | null;
   failures: number | null;
   last_error: string | null;
+  /** The network's throttle (shared with publishing), while it lasts: no poll before then. */
+  limited_until: Date | null;
 }
 
 export const listSources = (db: Queryable, workspaceId: string) =>
   db.query<SourceRow>(
-    `SELECT ch.id AS channel_id, ch.name, ch.network, ch.status, c.cursor, c.next_poll_at, c.last_polled_at, c.failures, c.last_error
-     FROM channels ch LEFT JOIN inbox_cursors c ON c.channel_id = ch.id WHERE ch.workspace_id = $1 ORDER BY ch.created_at`,
+    `SELECT ch.id AS channel_id, ch.name, ch.network, ch.status, c.cursor, c.next_poll_at, c.last_polled_at, c.failures, c.last_error,
+            cl.blocked_until AS limited_until
+     FROM channels ch LEFT JOIN inbox_cursors c ON c.channel_id = ch.id
+     LEFT JOIN channel_limits cl ON cl.channel_id = ch.id AND cl.blocked_until > now()
+     WHERE ch.workspace_id = $1 ORDER BY ch.created_at`,
     [workspaceId],
   );

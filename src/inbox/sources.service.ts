@@ -15,7 +15,7 @@ export async function listInboxSources(ctx: AppContext, access: WorkspaceAccess)
         kinds: provider?.inboxKinds ?? [],
         ingest: push && poll ? 'webhook+poll' : push ? 'webhook' : poll ? 'poll' : 'none',
         webhookUrl: push ? `${ctx.config.publicUrl}/api/v1/webhooks/${r.network}` : null,
-        poll: poll ? { nextAt: r.next_poll_at, lastAt: r.last_polled_at, failures: r.failures ?? 0, lastError: r.last_error } : null,
+        poll: poll ? { nextAt: r.next_poll_at, lastAt: r.last_polled_at, failures: r.failures ?? 0, lastError: r.last_error, rateLimitedUntil: r.limited_until } : null,
       };
     }),
   };

@@ -5,7 +5,8 @@
  */
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { listInbox, showConversation, unreadCount } from '../../../src/inbox/inbox.service';
-import type { listSaved } from '../../../src/inbox/saved-replies.service';
+import type { inboxSettings, listSaved } from '../../../src/inbox/saved-replies.service';
+import type { listInboxSources, syncNow } from '../../../src/inbox/sources.service';
 import type { dryRunRule, listInboxRules } from '../../../src/inbox/rules.service';
 import type { publicReply } from '../../../src/inbox/inbox.view';
 import type { publicMember } from '../../../src/members/members.service';
@@ -23,6 +24,9 @@ export type InboxCount = Jsonify<Awaited<ReturnType<typeof unreadCount>>>;
 export type Member = Jsonify<ReturnType<typeof publicMember>>;
 export type SavedReply = Jsonify<Awaited<ReturnType<typeof listSaved>>>['savedReplies'][number];
 export type InboxRule = Jsonify<Awaited<ReturnType<typeof listInboxRules>>>['rules'][number];
+export type InboxSource = Jsonify<Awaited<ReturnType<typeof listInboxSources>>>['sources'][number];
+export type SyncResult = Jsonify<Awaited<ReturnType<typeof syncNow>>>;
+export type InboxSettings = Jsonify<Awaited<ReturnType<typeof inboxSettings>>>;
 export type DryRun = Jsonify<Awaited<ReturnType<typeof dryRunRule>>>;
 export type ItemQuery = NonNullable<paths['/api/v1/workspaces/{workspaceId}/inbox/items']['get']['parameters']['query']>;
 export type ItemPatch = Body<'/api/v1/workspaces/{workspaceId}/inbox/items/{id}', 'patch'>;
@@ -159,3 +163,41 @@ export const useSaveRule = (workspaceId: string) => useRuleMutation(workspaceId,
 
 export const useDeleteRule = (workspaceId: string) => useRuleMutation(workspaceId, (id: string) =>
   unwrap(api.DELETE('/api/v1/workspaces/{workspaceId}/inbox/rules/{id}', { params: path(workspaceId, id) })));
+
+// Settings (the priority keywords)
+
+const settingsKey = (workspaceId: string) => ['inbox-settings', workspaceId] as const;
+
+export function useInboxSettings(workspaceId: string) {
+  return useQuery({
+    queryKey: settingsKey(workspaceId),
+    queryFn: () => unwrapAs<InboxSettings>(api.GET('/api/v1/workspaces/{workspaceId}/inbox/settings', { params: { path: { workspaceId } } })),
+  });
+}
+
+/** Saves the settings; items already stored keep their priority, new ones are scored with these. */
+export function useSaveInboxSettings(workspaceId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: InboxSettings) => unwrapAs<InboxSettings>(api.PUT('/api/v1/workspaces/{workspaceId}/inbox/settings', { params: { path: { workspaceId } }, body })),
+    onSuccess: (saved) => qc.setQueryData(settingsKey(workspaceId), saved),
+  });
+}
+
+// Sources: how each channel's inbox is read, and "check now"
+
+export const sourcesKey = (workspaceId: string) => ['inbox-sources', workspaceId] as const;
+
+/** `refetchInterval` while a check is under way, to see each poll finish. */
+export function useInboxSources(workspaceId: string, refetchInterval: number | false = false) {
+  return useQuery({
+    refetchInterval,
+    queryKey: sourcesKey(workspaceId),
+    queryFn: async () => (await unwrapAs<{ sources: InboxSource[] }>(api.GET('/api/v1/workspaces/{workspaceId}/inbox/sources', { params: { path: { workspaceId } } }))).sources,
+  });
+}
+
+/** Asks for every polled channel of the workspace to be polled at the next tick. */
+export const useSyncNow = (workspaceId: string) => useMutation({
+  mutationFn: () => unwrapAs<SyncResult>(api.POST('/api/v1/workspaces/{workspaceId}/inbox/sync', { params: { path: { workspaceId } } })),
+});

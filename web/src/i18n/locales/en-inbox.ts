@@ -1,4 +1,4 @@
-/** English: the inbox (list, conversation, reply box, shortcuts, saved replies and rules). */
+/** English: the inbox (list, conversation, reply box, shortcuts, saved replies, rules, priority keywords and sources). */
 export const enInbox = {
   inbox: {
     title: 'Inbox', listHeading: 'Items', navCount_one: '{{count}} open item', navCount_other: '{{count}} open items',
@@ -25,6 +25,8 @@ export const enInbox = {
       label: 'Change the selected items', selectAll: 'Select all shown', selected_one: '{{count}} selected', selected_other: '{{count}} selected',
       assignTo: 'Assign the selected items to', chooseMember: 'Choose a member', tagName: 'Tag for the selected items', tag: 'Add tag',
       changed_one: '{{count}} item changed', changed_other: '{{count}} items changed',
+      read: 'Mark read', unread: 'Mark unread', unassign: 'Unassign', untag: 'Remove tag',
+      snoozeUntil: 'Snooze the selected items until', unsnooze: 'Wake now',
     },
     actions: { label: 'Work on this item', done: 'Mark done', reopen: 'Reopen', assign: 'Assign' },
     assign: { title: 'Assign to', nobody: 'Unassign', done: 'Assigned to {{name}}', cleared: 'Unassigned' },
@@ -52,7 +54,33 @@ export const enInbox = {
       open: 'Keyboard shortcuts', title: 'Keyboard shortcuts', hint: 'They work anywhere on the inbox except while you type in a field.',
       next: 'Next item', previous: 'Previous item', done: 'Mark done (or reopen)', reply: 'Go to the reply box', assign: 'Assign the item', help: 'Show these shortcuts',
     },
-    settings: { link: 'Saved replies and rules', title: 'Saved replies and rules' },
+    settings: { link: 'Inbox settings', title: 'Inbox settings' },
+    priorityKeywords: {
+      title: 'Priority keywords',
+      hint: 'An item that says one of these words or phrases (whole words, any case) gets 15 points of priority for each, at most 30. The rest is fixed: negative sentiment 25 (very negative 40), the author’s reach 3 to 30 (100 to 100,000+ followers, where the network tells), a direct message 10, a question 5. High is 50 or more, medium 20 or more. New items are scored with the keywords saved here.',
+      keywords: 'Keywords and phrases', keywordsHint: 'One per line (commas also separate them); at most 200, each up to 100 characters.',
+      none: 'No priority keywords.', save: 'Save keywords', adminsOnly: 'Owners and admins change the priority keywords.',
+      tooLong: '“{{keyword}}” is {{count, number}} characters long; a keyword may have at most 100. Shorten it and save again.',
+      tooMany: '{{count, number}} keywords are too many; at most 200 may be saved.',
+      saved_one: '{{count}} priority keyword saved', saved_other: '{{count}} priority keywords saved',
+    },
+    sources: {
+      title: 'Where the inbox comes from',
+      hint: 'Networks that push send webhooks as things happen; the others are checked every minute or so. A failing check waits longer each time (up to an hour), and a network that says “too many requests” is not asked again before its reset.',
+      none: 'No channels yet. Connect a channel to read its comments, mentions and messages here.',
+      ingest: { webhook: 'Webhook', poll: 'Checked regularly', 'webhook+poll': 'Webhook and regular checks', none: 'Not read' },
+      notRead: 'This network offers no comments or messages to read.',
+      channelInactive: 'Channel {{status}}', rateLimited: 'Rate limited', failures_one: '{{count}} failed check', failures_other: '{{count}} failed checks in a row',
+      kinds: 'Reads', webhookUrl: 'Webhook address to register', lastPoll: 'Last checked', nextPoll: 'Next check', never: 'Never',
+      soon: 'Soon', limitedUntil: 'Not before {{time}} (the network’s limit)', backoff: 'Backing off', backoffHint: 'Each failed check waits twice as long before the next, up to an hour.',
+      lastError: 'Last error',
+      checkNow: 'Check now', asking: 'Asking for a check…',
+      checking: 'Checking: {{done}} of {{count}} channels done…',
+      checked_one: 'Checked {{count}} channel. Any new items are in the inbox now.', checked_other: 'Checked {{count}} channels. Any new items are in the inbox now.',
+      checkedWithErrors_one: 'Checked {{count}} channel; {{failed}} failed — see its error below.', checkedWithErrors_other: 'Checked {{count}} channels; {{failed}} failed — see the errors below.',
+      stillWaiting: '{{done}} of {{count}} channels checked so far; the others are still waiting for a worker.',
+      nothingToPoll: 'No channel is checked regularly right now (webhooks arrive by themselves; a rate-limited channel waits for its reset).',
+    },
     saved: {
       title: 'Saved replies', hint: 'Answers you give often, inserted into the reply box with the author’s name filled in.',
       none: 'No saved replies yet.', new: 'New saved reply', edit: 'Edit', delete: 'Delete', name: 'Name', body: 'Text',

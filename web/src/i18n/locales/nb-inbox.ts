@@ -1,4 +1,4 @@
-/** Norsk bokmål: innboksen (listen, samtalen, svarfeltet, hurtigtaster, lagrede svar og regler). */
+/** Norsk bokmål: innboksen (listen, samtalen, svarfeltet, hurtigtaster, lagrede svar, regler, prioritetsord og kilder). */
 import type { Messages } from './en';
 
 export const nbInbox: Pick<Messages, 'inbox'> = {
@@ -27,6 +27,8 @@ export const nbInbox: Pick<Messages, 'inbox'> = {
       label: 'Endre de valgte elementene', selectAll: 'Velg alle som vises', selected_one: '{{count}} valgt', selected_other: '{{count}} valgt',
       assignTo: 'Tildel de valgte elementene til', chooseMember: 'Velg et medlem', tagName: 'Etikett for de valgte elementene', tag: 'Legg til etikett',
       changed_one: '{{count}} element endret', changed_other: '{{count}} elementer endret',
+      read: 'Merk som lest', unread: 'Merk som ulest', unassign: 'Fjern tildelingen', untag: 'Fjern etikett',
+      snoozeUntil: 'Utsett de valgte elementene til', unsnooze: 'Hent tilbake nå',
     },
     actions: { label: 'Arbeid med dette elementet', done: 'Merk som ferdig', reopen: 'Åpne igjen', assign: 'Tildel' },
     assign: { title: 'Tildel til', nobody: 'Fjern tildelingen', done: 'Tildelt {{name}}', cleared: 'Tildelingen er fjernet' },
@@ -54,7 +56,33 @@ export const nbInbox: Pick<Messages, 'inbox'> = {
       open: 'Hurtigtaster', title: 'Hurtigtaster', hint: 'De virker overalt i innboksen, bortsett fra mens du skriver i et felt.',
       next: 'Neste element', previous: 'Forrige element', done: 'Merk som ferdig (eller åpne igjen)', reply: 'Gå til svarfeltet', assign: 'Tildel elementet', help: 'Vis disse hurtigtastene',
     },
-    settings: { link: 'Lagrede svar og regler', title: 'Lagrede svar og regler' },
+    settings: { link: 'Innstillinger for innboksen', title: 'Innstillinger for innboksen' },
+    priorityKeywords: {
+      title: 'Prioritetsord',
+      hint: 'Et element som inneholder et av disse ordene eller frasene (hele ord, store eller små bokstaver) får 15 prioritetspoeng for hvert, høyst 30. Resten er fast: negativ stemning 25 (svært negativ 40), forfatterens rekkevidde 3 til 30 (100 til over 100 000 følgere, der nettverket oppgir det), en direktemelding 10, et spørsmål 5. Høy er 50 eller mer, middels 20 eller mer. Nye elementer får poeng etter ordene som er lagret her.',
+      keywords: 'Ord og fraser', keywordsHint: 'Ett per linje (komma skiller dem også); høyst 200, hvert på opptil 100 tegn.',
+      none: 'Ingen prioritetsord.', save: 'Lagre ordene', adminsOnly: 'Eiere og administratorer endrer prioritetsordene.',
+      tooLong: '«{{keyword}}» er {{count, number}} tegn langt; et ord kan ha høyst 100. Gjør det kortere og lagre igjen.',
+      tooMany: '{{count, number}} ord er for mange; høyst 200 kan lagres.',
+      saved_one: '{{count}} prioritetsord lagret', saved_other: '{{count}} prioritetsord lagret',
+    },
+    sources: {
+      title: 'Hvor innboksen henter fra',
+      hint: 'Nettverk som sender selv, bruker webhooks når noe skjer; de andre sjekkes omtrent hvert minutt. En sjekk som feiler, venter lenger for hver gang (opptil en time), og et nettverk som sier «for mange forespørsler», blir ikke spurt igjen før grensen nullstilles.',
+      none: 'Ingen kanaler ennå. Koble til en kanal for å lese kommentarene, omtalene og meldingene dens her.',
+      ingest: { webhook: 'Webhook', poll: 'Sjekkes jevnlig', 'webhook+poll': 'Webhook og jevnlige sjekker', none: 'Leses ikke' },
+      notRead: 'Dette nettverket tilbyr ingen kommentarer eller meldinger å lese.',
+      channelInactive: 'Kanalen er {{status}}', rateLimited: 'Begrenset av nettverket', failures_one: '{{count}} mislykket sjekk', failures_other: '{{count}} mislykkede sjekker på rad',
+      kinds: 'Leser', webhookUrl: 'Webhook-adresse å registrere', lastPoll: 'Sist sjekket', nextPoll: 'Neste sjekk', never: 'Aldri',
+      soon: 'Snart', limitedUntil: 'Ikke før {{time}} (nettverkets grense)', backoff: 'Venter lenger', backoffHint: 'Hver mislykket sjekk venter dobbelt så lenge før den neste, opptil en time.',
+      lastError: 'Siste feil',
+      checkNow: 'Sjekk nå', asking: 'Ber om en sjekk …',
+      checking: 'Sjekker: {{done}} av {{count}} kanaler ferdig …',
+      checked_one: 'Sjekket {{count}} kanal. Eventuelle nye elementer ligger nå i innboksen.', checked_other: 'Sjekket {{count}} kanaler. Eventuelle nye elementer ligger nå i innboksen.',
+      checkedWithErrors_one: 'Sjekket {{count}} kanal; {{failed}} feilet – se feilen nedenfor.', checkedWithErrors_other: 'Sjekket {{count}} kanaler; {{failed}} feilet – se feilene nedenfor.',
+      stillWaiting: '{{done}} av {{count}} kanaler er sjekket så langt; de andre venter fortsatt på en arbeider.',
+      nothingToPoll: 'Ingen kanal sjekkes jevnlig akkurat nå (webhooks kommer av seg selv; en kanal som er begrenset av nettverket, venter til grensen nullstilles).',
+    },
     saved: {
       title: 'Lagrede svar', hint: 'Svar du ofte gir, satt inn i svarfeltet med forfatterens navn fylt inn.',
       none: 'Ingen lagrede svar ennå.', new: 'Nytt lagret svar', edit: 'Endre', delete: 'Slett', name: 'Navn', body: 'Tekst',

@@ -22,7 +22,7 @@ interface Props {
 }
 
 /** "2026-11-25T09:00" in the browser's zone, for a datetime-local input: tomorrow at nine. */
-function tomorrowMorning(): string {
+export function tomorrowMorning(): string {
   const d = new Date(Date.now() + 86_400_000);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T09:00`;
