@@ -57,7 +57,9 @@ async function pollOne(ctx: AppContext, cursor: ClaimedCursor) {
     const pe = err instanceof ProviderError ? err : new ProviderError('transient', err instanceof Error ? err.message : String(err), { cause: err });
     if (!(err instanceof ProviderError)) ctx.logger.error({ err, channelId: channel.id }, 'inbox poll failed unexpectedly');
     const failures = cursor.failures + 1;
-    await finishPoll(ctx.db, channel.id, { cursor: cursor.cursor, nextAt: nextPollAfter(pe, failures, intervalMs), failures, error: pe.networkMessage ?? pe.message });
+    const nextAt = nextPollAfter(pe, failures, intervalMs);
+    // A rate limit is the network's word: "check now" leaves the channel alone until then.
+    await finishPoll(ctx.db, channel.id, { cursor: cursor.cursor, nextAt, failures, error: pe.networkMessage ?? pe.message, limitedUntil: pe.kind === 'rate_limited' ? nextAt : null });
   }
 }
 

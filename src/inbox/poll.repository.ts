@@ -36,16 +36,16 @@ export function claimDueCursors(db: Queryable, networks: string[], limit: number
   );
 }
 
-export async function finishPoll(db: Queryable, channelId: string, f: { cursor: string | null; nextAt: Date; failures: number; error: string | null }) {
+export async function finishPoll(db: Queryable, channelId: string, f: { cursor: string | null; nextAt: Date; failures: number; error: string | null; limitedUntil?: Date | null }) {
   await db.query(
-    `UPDATE inbox_cursors SET cursor = $2, next_poll_at = $3, failures = $4, last_error = $5, last_polled_at = now() WHERE channel_id = $1`,
-    [channelId, f.cursor, f.nextAt, f.failures, f.error],
+    `UPDATE inbox_cursors SET cursor = $2, next_poll_at = $3, failures = $4, last_error = $5, limited_until = $6, last_polled_at = now() WHERE channel_id = $1`,
+    [channelId, f.cursor, f.nextAt, f.failures, f.error, f.limitedUntil ?? null],
   );
 }
 
-/** Polls the workspace's channels at the next tick ("check now"). */
+/** Polls the workspace's channels at the next tick ("check now"), except those a network has told to wait. */
 export async function requestPoll(db: Queryable, workspaceId: string): Promise<number> {
-  const rows = await db.query(`UPDATE inbox_cursors SET next_poll_at = now() WHERE channel_id IN (SELECT id FROM channels WHERE workspace_id = $1) AND next_poll_at > now() RETURNING channel_id`, [workspaceId]);
+  const rows = await db.query(`UPDATE inbox_cursors SET next_poll_at = now() WHERE channel_id IN (SELECT id FROM channels WHERE workspace_id = $1) AND next_poll_at > now() AND (limited_until IS NULL OR limited_until <= now()) RETURNING channel_id`, [workspaceId]);
   return rows.length;
 }
 
@@ -70,14 +70,14 @@ export interface SourceRow {
   last_polled_at: Date | null;
   failures: number | null;
   last_error: string | null;
-  /** The network's throttle (shared with publishing), while it lasts: no poll before then. */
+  /** The network's throttle while it lasts (the channel's, shared with publishing, or the inbox poll's own): no poll before then. */
   limited_until: Date | null;
 }
 
 export const listSources = (db: Queryable, workspaceId: string) =>
   db.query<SourceRow>(
     `SELECT ch.id AS channel_id, ch.name, ch.network, ch.status, c.cursor, c.next_poll_at, c.last_polled_at, c.failures, c.last_error,
-            cl.blocked_until AS limited_until
+            CASE WHEN c.limited_until > now() AND (cl.blocked_until IS NULL OR c.limited_until > cl.blocked_until) THEN c.limited_until ELSE cl.blocked_until END AS limited_until
      FROM channels ch LEFT JOIN inbox_cursors c ON c.channel_id = ch.id
      LEFT JOIN channel_limits cl ON cl.channel_id = ch.id AND cl.blocked_until > now()
      WHERE ch.workspace_id = $1 ORDER BY ch.created_at`,

@@ -166,4 +166,26 @@ describe.each(ENGINES)('inbox API (%s)', (engine) => {
     await waitFor(async () => (await polledAt()) > first && fake.feed.get('acct-faux')!.length === 0, 20_000, 'a second poll');
     expect((await list('q=poll')).total).toBe(1);
   });
+
+  it('leaves a channel the network rate-limited alone, even when asked to check now', async () => {
+    const until = new Date(Date.now() + 10 * 60_000);
+    fake.throttle.until = until;
+    try {
+      const before = fake.throttle.polls;
+      await app.api('POST', `${owner.ws}/inbox/sync`, undefined, owner.token);
+      await waitFor(async () => fake.throttle.polls > before, 20_000, 'a rate-limited poll');
+      const source = async () => (await app.api('GET', `${owner.ws}/inbox/sources`, undefined, owner.token)).body.sources[0];
+      await waitFor(async () => (await source()).poll.rateLimitedUntil !== null, 20_000, 'the limit recorded');
+      expect(new Date((await source()).poll.rateLimitedUntil).getTime()).toBe(until.getTime());
+      const polls = fake.throttle.polls;
+      const again = await app.api('POST', `${owner.ws}/inbox/sync`, undefined, owner.token);
+      expect(again.status).toBe(200);
+      expect(again.body.channels).toBe(0);
+      await new Promise((r) => setTimeout(r, 3_000));
+      expect(fake.throttle.polls).toBe(polls);
+      expect(new Date((await source()).poll.nextAt).getTime()).toBe(until.getTime());
+    } finally {
+      fake.throttle.until = null;
+    }
+  });
 });

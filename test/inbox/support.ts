@@ -9,6 +9,7 @@ import type { Secrets } from '../../src/app/secrets.js';
 import type { NetworkSlug } from '../../src/core/networks.js';
 import type { Queryable } from '../../src/db/client.js';
 import type { InboxItem, Provider, PublishedPart } from '../../src/providers/contract.js';
+import { ProviderError } from '../../src/providers/provider-error.js';
 
 export async function insertChannel(db: Queryable, secrets: Secrets, workspaceId: string, c: { network: string; externalId: string; name?: string; handle?: string }): Promise<string> {
   const id = crypto.randomUUID();
@@ -33,6 +34,8 @@ export interface FakeInbox extends Provider {
   replies: { key: string; item: string; text: string }[];
   hidden: string[];
   liked: string[];
+  /** While set, every poll answers "rate limited, retry at" this time. */
+  throttle: { until: Date | null; polls: number };
 }
 
 export function createFakeInbox(): FakeInbox {
@@ -40,15 +43,18 @@ export function createFakeInbox(): FakeInbox {
   const replies: FakeInbox['replies'] = [];
   const hidden: string[] = [];
   const liked: string[] = [];
+  const throttle: FakeInbox['throttle'] = { until: null, polls: 0 };
   return {
     network: FAKE_INBOX,
     idempotentPublish: true,
     inboxKinds: ['comment', 'reply', 'mention', 'message'],
-    feed, replies, hidden, liked,
+    feed, replies, hidden, liked, throttle,
     async publish(ctx) {
       return { externalId: `post-${ctx.idempotencyKey}`, parts: [{ externalId: `post-${ctx.idempotencyKey}` }] };
     },
     async listInbox(ctx) {
+      throttle.polls += 1;
+      if (throttle.until) throw new ProviderError('rate_limited', 'Too many requests', { retryAt: throttle.until });
       const items = feed.get(ctx.account.externalId ?? '') ?? [];
       feed.set(ctx.account.externalId ?? '', []);
       return { items, cursor: String(Date.now()) };
