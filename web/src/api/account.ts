@@ -86,6 +86,13 @@ export function useSetNotificationPreference() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (change: { email?: KindSwitches; inApp?: KindSwitches }) => unwrapAs<NotificationPreferences>(api.PUT('/api/v1/me/notification-settings', { body: change })),
+    // The switch moves at once; the server's answer (or the old state, on an error) settles it.
+    onMutate: (change) => {
+      const before = qc.getQueryData<NotificationPreferences>(prefsKey);
+      if (before) qc.setQueryData(prefsKey, { email: { ...before.email, ...change.email }, inApp: { ...before.inApp, ...change.inApp } });
+      return { before };
+    },
+    onError: (_err, _change, context) => { if (context?.before) qc.setQueryData(prefsKey, context.before); },
     onSuccess: (prefs) => {
       qc.setQueryData(prefsKey, prefs);
       // The bell and lists leave out kinds muted in the app.
