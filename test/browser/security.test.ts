@@ -115,6 +115,7 @@ describeBrowser('web app: sessions, two-factor log-in and notifications', () => 
     expect(download.suggestedFilename()).toBe('varde-recovery-codes.txt');
     const saved = fs.readFileSync((await download.path())!, 'utf8');
     for (const c of listed) expect(saved).toContain(c);
+    await screenshot(page, 'security-recovery-codes');
     await shown.getByRole('button', { name: 'I have saved them' }).click();
     expect(await shown.count()).toBe(0);
     await page.getByText('10 recovery codes left.').waitFor();

@@ -30,10 +30,10 @@ export function TwoFactor() {
         <>
           <p className="status status--success" role="status">{t('account.totpOn', { date: status.data.since ? fmt.date(status.data.since) : '' })}</p>
           {codes ? <RecoveryCodes codes={codes} onDone={() => setCodes(null)} /> : null}
-          <h3>{t('account.recoveryTitle')}</h3>
+          <h3 className="totp__subtitle">{t('account.recoveryTitle')}</h3>
           <p className={status.data.recoveryCodesLeft <= 2 ? 'note note--warning' : 'muted'} data-testid="recovery-left">{t('account.recoveryLeft', { count: status.data.recoveryCodesLeft })}</p>
           <RegenerateForm onCodes={setCodes} />
-          <h3>{t('account.totpDisable')}</h3>
+          <h3 className="totp__subtitle">{t('account.totpDisable')}</h3>
           <DisableForm onDisabled={() => setCodes(null)} />
         </>
       ) : status.data ? (
