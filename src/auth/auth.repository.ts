@@ -97,3 +97,8 @@ export async function revokeToken(db: Queryable, workspaceId: string, id: string
   const rows = await db.query(`UPDATE api_tokens SET revoked_at = now() WHERE workspace_id = $1 AND id = $2 AND revoked_at IS NULL RETURNING id`, [workspaceId, id]);
   return rows.length > 0;
 }
+
+/** Logs out every session of the user but one; returns how many ended. */
+export async function deleteOtherSessions(db: Queryable, userId: string, keepId: string) {
+  return (await db.query(`DELETE FROM sessions WHERE user_id = $1 AND id <> $2 RETURNING id`, [userId, keepId])).length;
+}

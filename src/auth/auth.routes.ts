@@ -13,7 +13,12 @@ import { WorkspaceParams } from '../server/schemas.js';
 const email = z.string().trim().email('must be an e-mail address').max(320);
 const password = z.string().min(10, 'must be at least 10 characters').max(1000);
 const SignUp = z.object({ email, password, name: z.string().trim().min(1).max(200), workspaceName: z.string().trim().min(1).max(200).optional() });
-const LogIn = z.object({ email, password: z.string().min(1).max(1000), totp: z.string().regex(/^\d{6}$/, 'must be the 6-digit code').optional() });
+const LogIn = z.object({
+  email,
+  password: z.string().min(1).max(1000),
+  totp: z.string().regex(/^\d{6}$/, 'must be the 6-digit code').optional(),
+  recoveryCode: z.string().trim().min(1).max(100).optional().describe('one of your recovery codes, instead of `totp`'),
+}).refine((b) => !(b.totp && b.recoveryCode), { message: 'send either totp or recoveryCode, not both', path: ['recoveryCode'] });
 const TokenInput = z.object({ name: z.string().trim().min(1).max(200), scopes: z.array(z.enum(auth.TOKEN_SCOPES)).min(1).optional() });
 
 export function authRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -29,10 +34,11 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
   });
 
   r.post('/api/v1/auth/login', { schema: { tags: ['auth'], summary: 'Log in; sets the session cookie', body: LogIn } }, async (req, reply) => {
-    const user = await auth.logIn(ctx.db, ctx.secrets, req.body, req.ip);
+    const { user, recoveryCodesLeft } = await auth.logIn(ctx.db, ctx.secrets, req.body, req.ip);
     const session = await auth.startSession(ctx.db, user.id, { userAgent: req.headers['user-agent'], ip: req.ip });
+    if (recoveryCodesLeft !== undefined) await auth.auditRecoveryCodeUse(ctx.db, user.id, session.id, req.ip, recoveryCodesLeft);
     setCookie(reply, session.token, session.expiresAt);
-    return { user: auth.publicUser(user) };
+    return { user: auth.publicUser(user), ...(recoveryCodesLeft !== undefined ? { recoveryCodesLeft } : {}) };
   });
 
   r.post('/api/v1/auth/logout', { schema: { tags: ['auth'], summary: 'End the session' } }, async (req, reply) => {

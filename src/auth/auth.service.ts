@@ -9,6 +9,8 @@ import type { Db, Queryable } from '../db/client.js';
 import * as repo from './auth.repository.js';
 import { assertNotLocked, clearAccount, recordFailure } from './login-throttle.js';
 import { verifyTotp } from './totp.js';
+import { recoveryCodesLeft, useRecoveryCode } from './recovery-codes.js';
+import { insertAudit } from '../audit/audit.repository.js';
 import type { Secrets } from '../app/secrets.js';
 import * as workspaces from '../workspaces/workspaces.repository.js';
 import type { Role } from '../workspaces/workspaces.repository.js';
@@ -77,10 +79,11 @@ export async function signUp(db: Db, input: { email: string; password: string; n
 }
 
 /**
- * Checks e-mail and password (and the TOTP code when the account has a second factor), throttled
- * per account and per address. Failures say nothing about which part was wrong.
+ * Checks e-mail and password (and, when the account has a second factor, the TOTP code or one of
+ * its single-use recovery codes), throttled per account and per address. Failures say nothing
+ * about which part was wrong. `recoveryCodesLeft` is set when a recovery code was used.
  */
-export async function logIn(db: Queryable, secrets: Secrets, input: { email: string; password: string; totp?: string }, ip = 'unknown') {
+export async function logIn(db: Queryable, secrets: Secrets, input: { email: string; password: string; totp?: string; recoveryCode?: string }, ip = 'unknown'): Promise<{ user: repo.UserRow; recoveryCodesLeft?: number }> {
   await assertNotLocked(db, input.email, ip);
   const user = await repo.findUserByEmail(db, input.email);
   // Verify against a dummy hash when the user is unknown, so timing does not reveal accounts.
@@ -89,15 +92,24 @@ export async function logIn(db: Queryable, secrets: Secrets, input: { email: str
     await recordFailure(db, input.email, ip);
     throw new AppError('unauthorized', 'Wrong e-mail or password');
   }
+  let left: number | undefined;
   if (user.totp_enabled_at && user.totp_secret) {
-    if (!input.totp) throw new AppError('unauthorized', 'Enter the 6-digit code from your authenticator app', { details: { code: 'totp_required' } });
-    if (!verifyTotp(secrets.decrypt<string>(user.totp_secret), input.totp)) {
-      await recordFailure(db, input.email, ip);
-      throw new AppError('unauthorized', 'The authenticator code is wrong or has expired', { details: { code: 'totp_invalid' } });
+    if (input.recoveryCode) {
+      if (!(await useRecoveryCode(db, user.id, input.recoveryCode))) {
+        await recordFailure(db, input.email, ip);
+        throw new AppError('unauthorized', 'The recovery code is wrong or has already been used', { details: { code: 'recovery_code_invalid' } });
+      }
+      left = await recoveryCodesLeft(db, user.id);
+    } else {
+      if (!input.totp) throw new AppError('unauthorized', 'Enter the 6-digit code from your authenticator app, or a recovery code', { details: { code: 'totp_required' } });
+      if (!verifyTotp(secrets.decrypt<string>(user.totp_secret), input.totp)) {
+        await recordFailure(db, input.email, ip);
+        throw new AppError('unauthorized', 'The authenticator code is wrong or has expired', { details: { code: 'totp_invalid' } });
+      }
     }
   }
   await clearAccount(db, input.email);
-  return user;
+  return { user, recoveryCodesLeft: left };
 }
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$B/9qdJWMF5WFHYaSbmFguA$z3XGm3jH9I5zkTEafks9taW2Hlx0zIPZidHcU/IEbuI';
 
@@ -165,4 +177,27 @@ export async function createApiToken(db: Queryable, access: WorkspaceAccess, inp
 
 export function publicToken(t: repo.TokenRow) {
   return { id: t.id, name: t.name, prefix: t.prefix, scopes: t.scopes, createdAt: t.created_at, lastUsedAt: t.last_used_at, revokedAt: t.revoked_at };
+}
+
+/**
+ * Records a log-in with a recovery code in the audit log of every workspace the user belongs to
+ * (so its admins see it), or once without a workspace when they belong to none.
+ */
+export async function auditRecoveryCodeUse(db: Queryable, userId: string, sessionId: string, ip: string, left: number) {
+  const memberOf = await workspaces.listWorkspacesForUser(db, userId);
+  for (const workspaceId of memberOf.length ? memberOf.map((w) => w.id) : [null]) {
+    await insertAudit(db, {
+      workspaceId,
+      actorUserId: userId,
+      actorKind: 'session',
+      actorSessionId: sessionId,
+      action: 'auth.recovery_code_used',
+      summary: `Logged in with a recovery code (${left} left)`,
+      subjectType: 'users',
+      subjectId: userId,
+      status: 200,
+      ip,
+      detail: { recoveryCodesLeft: left },
+    });
+  }
 }

@@ -1,4 +1,7 @@
-/** The caller's own security: sessions (listed, revoked) and the optional TOTP second factor. */
+/**
+ * The caller's own security: sessions (listed, revoked one by one or all others at once) and the
+ * optional TOTP second factor with its single-use recovery codes.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,10 +9,15 @@ import { verify } from '@node-rs/argon2';
 import type { AppContext } from '../app/context.js';
 import { AppError } from '../app/errors.js';
 import { requirePrincipal } from '../server/auth.plugin.js';
-import { deleteSessionById, findUserById, listSessions } from './auth.repository.js';
+import { deleteOtherSessions, deleteSessionById, findUserById, listSessions } from './auth.repository.js';
+import { assertNotLocked, clearAccount, recordFailure } from './login-throttle.js';
+import { deleteRecoveryCodes, recoveryCodesLeft, replaceRecoveryCodes } from './recovery-codes.js';
 import { newTotpSecret, otpauthUrl, verifyTotp } from './totp.js';
 
-const Code = z.object({ code: z.string().regex(/^\d{6}$/, 'must be the 6-digit code') });
+const sixDigits = z.string().regex(/^\d{6}$/, 'must be the 6-digit code');
+const Code = z.object({ code: sixDigits });
+const Proof = z.object({ password: z.string().min(1).max(1000).optional(), code: sixDigits.optional() })
+  .refine((b) => b.password !== undefined || b.code !== undefined, { message: 'send your password or a current authenticator code', path: ['password'] });
 
 export function securityRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -31,9 +39,14 @@ export function securityRoutes(app: FastifyInstance, ctx: AppContext) {
     return reply.status(204).send();
   });
 
+  r.post('/api/v1/me/sessions/log-out-others', { schema: { tags: ['auth'], summary: 'Log out all your other sessions (this one stays)' } }, async (req) => {
+    const p = sessionUser(req);
+    return { loggedOut: await deleteOtherSessions(ctx.db, p.userId, p.sessionId!) };
+  });
+
   r.get('/api/v1/me/totp', { schema: { tags: ['auth'], summary: 'Whether two-factor log-in is on for you' } }, async (req) => {
     const user = (await findUserById(ctx.db, sessionUser(req).userId))!;
-    return { enabled: Boolean(user.totp_enabled_at), since: user.totp_enabled_at ?? null };
+    return { enabled: Boolean(user.totp_enabled_at), since: user.totp_enabled_at ?? null, recoveryCodesLeft: user.totp_enabled_at ? await recoveryCodesLeft(ctx.db, user.id) : 0 };
   });
 
   r.post('/api/v1/me/totp/setup', { schema: { tags: ['auth'], summary: 'Start two-factor log-in: a new secret to add to an authenticator app' } }, async (req) => {
@@ -45,20 +58,45 @@ export function securityRoutes(app: FastifyInstance, ctx: AppContext) {
     return { secret, otpauthUrl: otpauthUrl(secret, user.email) };
   });
 
-  r.post('/api/v1/me/totp/enable', { schema: { tags: ['auth'], summary: 'Turn two-factor log-in on by entering a code from the app', body: Code } }, async (req) => {
+  r.post('/api/v1/me/totp/enable', { schema: { tags: ['auth'], summary: 'Turn two-factor log-in on by entering a code from the app; answers the recovery codes, shown only this once', body: Code } }, async (req) => {
     const p = sessionUser(req);
     const user = (await findUserById(ctx.db, p.userId))!;
     if (!user.totp_secret) throw new AppError('conflict', 'Call /me/totp/setup first');
     if (!verifyTotp(ctx.secrets.decrypt<string>(user.totp_secret), req.body.code)) throw new AppError('validation_failed', 'The code does not match; check the time on your phone and try the next code');
-    await ctx.db.query(`UPDATE users SET totp_enabled_at = now() WHERE id = $1`, [p.userId]);
-    return { enabled: true };
+    if (user.totp_enabled_at) throw new AppError('conflict', 'Two-factor log-in is already on');
+    const recoveryCodes = await ctx.db.transaction(async (tx) => {
+      await tx.query(`UPDATE users SET totp_enabled_at = now() WHERE id = $1`, [p.userId]);
+      return replaceRecoveryCodes(tx, p.userId);
+    });
+    return { enabled: true, recoveryCodes };
   });
 
-  r.post('/api/v1/me/totp/disable', { schema: { tags: ['auth'], summary: 'Turn two-factor log-in off (needs your password)', body: z.object({ password: z.string().min(1).max(1000) }) } }, async (req) => {
+  r.post('/api/v1/me/totp/recovery-codes', {
+    schema: { tags: ['auth'], summary: 'Replace your recovery codes with ten new ones (needs your password or a current code); the old ones stop working', body: Proof },
+  }, async (req) => {
+    const p = sessionUser(req);
+    const user = (await findUserById(ctx.db, p.userId))!;
+    if (!user.totp_enabled_at || !user.totp_secret) throw new AppError('conflict', 'Two-factor log-in is off; recovery codes come when you turn it on');
+    await assertNotLocked(ctx.db, user.email, req.ip);
+    const ok = req.body.code !== undefined
+      ? verifyTotp(ctx.secrets.decrypt<string>(user.totp_secret), req.body.code)
+      : await verify(user.password_hash, req.body.password!);
+    if (!ok) {
+      await recordFailure(ctx.db, user.email, req.ip);
+      throw new AppError('unauthorized', req.body.code !== undefined ? 'The authenticator code is wrong or has expired' : 'Wrong password');
+    }
+    await clearAccount(ctx.db, user.email);
+    return { recoveryCodes: await ctx.db.transaction((tx) => replaceRecoveryCodes(tx, p.userId)) };
+  });
+
+  r.post('/api/v1/me/totp/disable', { schema: { tags: ['auth'], summary: 'Turn two-factor log-in off (needs your password); deletes the recovery codes', body: z.object({ password: z.string().min(1).max(1000) }) } }, async (req) => {
     const p = sessionUser(req);
     const user = (await findUserById(ctx.db, p.userId))!;
     if (!(await verify(user.password_hash, req.body.password))) throw new AppError('unauthorized', 'Wrong password');
-    await ctx.db.query(`UPDATE users SET totp_secret = NULL, totp_enabled_at = NULL WHERE id = $1`, [p.userId]);
+    await ctx.db.transaction(async (tx) => {
+      await tx.query(`UPDATE users SET totp_secret = NULL, totp_enabled_at = NULL WHERE id = $1`, [p.userId]);
+      await deleteRecoveryCodes(tx, p.userId);
+    });
     return { enabled: false };
   });
 }

@@ -2,7 +2,8 @@
  * Notifications, in the app and by e-mail. Operational ones (a delivery failed or needs attention,
  * a channel needs reconnecting) go to the whole workspace in the app and by e-mail to its owners
  * and admins; personal ones (approval requested or decided, a mention) to the members named. An
- * e-mail is queued in the same statement, unless the member switched that kind off.
+ * e-mail is queued in the same statement, unless the member switched that kind off. Each kind can
+ * also be muted in the app per member: it is then left out of their list (and the bell's count).
  */
 import type { Queryable } from '../db/client.js';
 import { newId } from '../app/ids.js';
@@ -46,7 +47,8 @@ export async function notify(db: Queryable, n: Notice) {
 export const listNotifications = (db: Queryable, workspaceId: string, userId: string, unreadOnly: boolean, limit: number) =>
   db.query(
     `SELECT id, kind, subject_id AS "subjectId", message, detail, created_at AS "createdAt", read_at AS "readAt", user_id IS NOT NULL AS personal
-     FROM notifications WHERE workspace_id = $1 AND (user_id IS NULL OR user_id = $2) AND ($3::boolean = false OR read_at IS NULL)
+     FROM notifications n WHERE workspace_id = $1 AND (user_id IS NULL OR user_id = $2) AND ($3::boolean = false OR read_at IS NULL)
+       AND NOT EXISTS (SELECT 1 FROM notification_settings s WHERE s.user_id = $2 AND s.kind = n.kind AND s.in_app = false)
      ORDER BY created_at DESC LIMIT $4`,
     [workspaceId, userId, unreadOnly, limit],
   );
@@ -58,6 +60,17 @@ export async function markRead(db: Queryable, workspaceId: string, userId: strin
 
 export async function setEmailPreference(db: Queryable, userId: string, kind: NotificationKind, email: boolean) {
   await db.query(`INSERT INTO notification_settings (user_id, kind, email) VALUES ($1, $2, $3) ON CONFLICT (user_id, kind) DO UPDATE SET email = EXCLUDED.email`, [userId, kind, email]);
+}
+
+export async function setInAppPreference(db: Queryable, userId: string, kind: NotificationKind, inApp: boolean) {
+  await db.query(`INSERT INTO notification_settings (user_id, kind, in_app) VALUES ($1, $2, $3) ON CONFLICT (user_id, kind) DO UPDATE SET in_app = EXCLUDED.in_app`, [userId, kind, inApp]);
+}
+
+/** In the app: which kinds show in the list and the bell (all, unless switched off). */
+export async function inAppPreferences(db: Queryable, userId: string): Promise<Record<NotificationKind, boolean>> {
+  const rows = await db.query<{ kind: NotificationKind; in_app: boolean }>(`SELECT kind, in_app FROM notification_settings WHERE user_id = $1`, [userId]);
+  const set = new Map(rows.map((r) => [r.kind, r.in_app]));
+  return Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, set.get(k) ?? true])) as Record<NotificationKind, boolean>;
 }
 
 export async function emailPreferences(db: Queryable, userId: string): Promise<Record<NotificationKind, boolean>> {

@@ -1,4 +1,4 @@
-/** Notifications in the app (list, mark read), e-mail preferences, and one-click unsubscribe links. */
+/** Notifications in the app (list, mark read), preferences per kind (e-mail, in the app), and one-click unsubscribe links. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,7 +6,7 @@ import type { AppContext } from '../app/context.js';
 import { AppError } from '../app/errors.js';
 import { requirePrincipal, workspaceAccess } from '../server/auth.plugin.js';
 import { WorkspaceParams } from '../server/schemas.js';
-import { NOTIFICATION_KINDS, emailPreferences, listNotifications, markRead, setEmailPreference } from './notifications.repository.js';
+import { NOTIFICATION_KINDS, emailPreferences, inAppPreferences, listNotifications, markRead, setEmailPreference, setInAppPreference } from './notifications.repository.js';
 import { verifyUnsubscribeToken } from './unsubscribe.js';
 
 export function notificationsRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -24,15 +24,22 @@ export function notificationsRoutes(app: FastifyInstance, ctx: AppContext) {
     await markRead(ctx.db, access.workspaceId, access.principal.userId, req.body.all ? 'all' : req.body.ids ?? []);
     return reply.status(204).send();
   });
-  r.get('/api/v1/me/notification-settings', { schema: { tags: ['notifications'], summary: 'Which notifications you get by e-mail' } }, async (req) => {
-    return { email: await emailPreferences(ctx.db, requirePrincipal(req).userId) };
+  const preferences = async (userId: string) => ({ email: await emailPreferences(ctx.db, userId), inApp: await inAppPreferences(ctx.db, userId) });
+  const PerKind = z.partialRecord(z.enum(NOTIFICATION_KINDS), z.boolean());
+  r.get('/api/v1/me/notification-settings', { schema: { tags: ['notifications'], summary: 'Which notifications you get by e-mail and see in the app, per kind' } }, async (req) => {
+    return preferences(requirePrincipal(req).userId);
   });
   r.put('/api/v1/me/notification-settings', {
-    schema: { tags: ['notifications'], summary: 'Switch e-mail on or off per kind', body: z.object({ email: z.partialRecord(z.enum(NOTIFICATION_KINDS), z.boolean()) }) },
+    schema: {
+      tags: ['notifications'],
+      summary: 'Switch e-mail and in-app notifications on or off per kind',
+      body: z.object({ email: PerKind.optional(), inApp: PerKind.optional() }).refine((b) => b.email !== undefined || b.inApp !== undefined, { message: 'send email or inApp (or both)', path: ['email'] }),
+    },
   }, async (req) => {
     const userId = requirePrincipal(req).userId;
-    for (const [kind, on] of Object.entries(req.body.email)) await setEmailPreference(ctx.db, userId, kind as (typeof NOTIFICATION_KINDS)[number], Boolean(on));
-    return { email: await emailPreferences(ctx.db, userId) };
+    for (const [kind, on] of Object.entries(req.body.email ?? {})) await setEmailPreference(ctx.db, userId, kind as (typeof NOTIFICATION_KINDS)[number], Boolean(on));
+    for (const [kind, on] of Object.entries(req.body.inApp ?? {})) await setInAppPreference(ctx.db, userId, kind as (typeof NOTIFICATION_KINDS)[number], Boolean(on));
+    return preferences(userId);
   });
   r.get('/api/v1/unsubscribe/:token', { schema: { tags: ['notifications'], summary: 'One-click unsubscribe from one kind of e-mail (the link in each e-mail)', params: z.object({ token: z.string().max(300) }) } }, async (req, reply) => {
     const who = verifyUnsubscribeToken(ctx.secrets, req.params.token);

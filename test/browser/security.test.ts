@@ -1,10 +1,12 @@
 /**
  * Account security and notifications in a real browser: two-factor log-in set up from the QR
  * code's key, then a log-out and a log-in that asks for the code (computed here as an
- * authenticator app would); another session logged out from the sessions list; e-mail switched
- * off for one kind of notification; and the bell
- * counting a failed delivery's notification until it is marked read.
+ * authenticator app would); recovery codes saved when turning it on, one used to log in (and
+ * refused the second time), then a new set made; another session logged out from the sessions
+ * list, and all others at once; e-mail and in-app notifications switched off for one kind; and
+ * the bell counting a failed delivery's notification until it is marked read.
  */
+import fs from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { createTestApp, type TestApp } from '../support/app.js';
@@ -55,6 +57,27 @@ describeBrowser('web app: sessions, two-factor log-in and notifications', () => 
     await page.reload();
     expect(await page.getByRole('checkbox', { name: 'E-mail me about: Post failed' }).isChecked()).toBe(false);
     expect(await page.getByRole('checkbox', { name: 'E-mail me about: Approval requested' }).isChecked()).toBe(true);
+
+    // In the app, per kind too: a muted kind leaves the list.
+    const failedInApp = page.getByRole('checkbox', { name: 'Show in the app: Post failed' });
+    expect(await failedInApp.isChecked()).toBe(true);
+    await failedInApp.uncheck();
+    await expect.poll(async () => (await app.api('GET', '/api/v1/me/notification-settings', undefined, user.cookie)).body.inApp['delivery.failed']).toBe(false);
+    expect(await page.getByRole('checkbox', { name: 'E-mail me about: Post failed' }).isChecked()).toBe(false);
+
+    // All other sessions at once, in one call.
+    const more = await Promise.all([1, 2].map(() => app.api('POST', '/api/v1/auth/login', { email, password: 'correct horse battery' })));
+    await page.reload();
+    await expect.poll(() => sessions.getByRole('listitem').count()).toBe(3);
+    await page.getByRole('button', { name: 'Log out all other sessions' }).click();
+    const calls: string[] = [];
+    page.on('request', (r) => { if (r.url().includes('/api/v1/me/sessions')) calls.push(`${r.method()} ${new URL(r.url()).pathname}`); });
+    await page.getByRole('dialog', { name: 'Log out all other sessions' }).getByRole('button', { name: 'Log out' }).click();
+    await page.getByText('2 sessions logged out').waitFor();
+    await expect.poll(() => sessions.getByRole('listitem').count()).toBe(1);
+    expect(calls.filter((c) => c.startsWith('POST') || c.startsWith('DELETE'))).toEqual(['POST /api/v1/me/sessions/log-out-others']);
+    for (const m of more) expect((await app.api('GET', '/api/v1/me', undefined, `cookie:${String(m.headers['set-cookie']).split(';')[0]}`)).status).toBe(401);
+    expect((await app.api('GET', '/api/v1/me', undefined, user.cookie)).status).toBe(200);
     expect(errors).toEqual([]);
   });
 
@@ -83,6 +106,20 @@ describeBrowser('web app: sessions, two-factor log-in and notifications', () => 
     await page.getByRole('button', { name: 'Turn on two-factor log-in' }).click();
     await page.getByText(/^On since/).waitFor();
 
+    // The recovery codes, shown once: downloaded as a text file, then put away.
+    const shown = page.getByRole('region', { name: 'Your recovery codes' });
+    await shown.waitFor();
+    const listed = (await shown.getByTestId('recovery-codes').locator('code').allTextContents()).map((c) => c.trim());
+    expect(listed).toHaveLength(10);
+    const [download] = await Promise.all([page.waitForEvent('download'), shown.getByRole('link', { name: 'Download as .txt' }).click()]);
+    expect(download.suggestedFilename()).toBe('varde-recovery-codes.txt');
+    const saved = fs.readFileSync((await download.path())!, 'utf8');
+    for (const c of listed) expect(saved).toContain(c);
+    await screenshot(page, 'security-recovery-codes');
+    await shown.getByRole('button', { name: 'I have saved them' }).click();
+    expect(await shown.count()).toBe(0);
+    await page.getByText('10 recovery codes left.').waitFor();
+
     await page.locator('header').getByRole('button', { name: 'Log out' }).click();
     await page.waitForURL('**/login');
     await page.getByLabel('E-mail').fill(email);
@@ -97,6 +134,43 @@ describeBrowser('web app: sessions, two-factor log-in and notifications', () => 
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.waitForURL(`**/w/${user.workspaceId}/**`);
     await page.locator('header').getByRole('button', { name: 'Log out' }).waitFor();
+
+    // Without the phone: a saved recovery code logs in once; the same code fails the second time.
+    const logInWithRecovery = async (recoveryCode: string) => {
+      await page.locator('header').getByRole('button', { name: 'Log out' }).click();
+      await page.waitForURL('**/login');
+      await page.getByLabel('E-mail').fill(email);
+      await page.getByLabel('Password').fill('correct horse battery');
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.getByLabel('Authenticator code').waitFor();
+      await page.getByRole('button', { name: 'Use a recovery code' }).click();
+      await page.getByLabel('Recovery code').fill(recoveryCode);
+      await page.getByRole('button', { name: 'Log in' }).click();
+    };
+    await logInWithRecovery(listed[0]);
+    await page.waitForURL(`**/w/${user.workspaceId}/**`);
+    await page.goto(`/w/${user.workspaceId}/account`);
+    await page.getByText('9 recovery codes left.').waitFor();
+    await logInWithRecovery(listed[0]);
+    await page.getByText('That recovery code is wrong or has already been used.').waitFor();
+    expect(page.url()).toMatch(/\/login/);
+    await page.getByLabel('Recovery code').fill(listed[1]);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL(`**/w/${user.workspaceId}/**`);
+
+    // A new set, proven with the current code; the old codes stop working.
+    await page.goto(`/w/${user.workspaceId}/account`);
+    await page.getByText('8 recovery codes left.').waitFor();
+    await page.getByLabel('Password or authenticator code').fill(totpCode(secret));
+    await page.getByRole('button', { name: 'Make new recovery codes' }).click();
+    const fresh = page.getByRole('region', { name: 'Your recovery codes' });
+    await fresh.waitFor();
+    const renewed = (await fresh.getByTestId('recovery-codes').locator('code').allTextContents()).map((c) => c.trim());
+    expect(renewed).toHaveLength(10);
+    expect(renewed).not.toContain(listed[2]);
+    await page.getByText('10 recovery codes left.').waitFor();
+    const old = await app.api('POST', '/api/v1/auth/login', { email, password: 'correct horse battery', recoveryCode: listed[2] });
+    expect(old.status).toBe(401);
     expect(errors).toEqual([]);
   });
 

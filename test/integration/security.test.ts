@@ -95,20 +95,26 @@ describe.each(ENGINES)('security on %s', (engine) => {
     expect((await app.api('GET', `${u.ws}/audit`, undefined, other.token)).status).toBe(404);
   });
 
-  it('never shows network credentials in plaintext: not in the database, the logs or any response', async () => {
+  it('never shows network credentials or recovery codes in plaintext: not in the database, the logs or any response', async () => {
     const u = await app.signUp();
+    const setup = await app.api('POST', '/api/v1/me/totp/setup', {}, u.cookie);
+    const codes: string[] = (await app.api('POST', '/api/v1/me/totp/enable', { code: totpCode(setup.body.secret) }, u.cookie)).body.recoveryCodes;
+    expect(codes).toHaveLength(10);
     const secret = 'whsec_' + Buffer.from('a-very-recognisable-signing-secret').toString('base64');
     const res = await app.api('POST', `${u.ws}/channels`, { network: 'webhook', url: 'https://hooks.example.com/x?token=abc', secret }, u.token);
     expect(res.status).toBe(201);
     const everything = JSON.stringify([res.body, (await app.api('GET', `${u.ws}/channels`, undefined, u.token)).body, (await app.api('GET', `${u.ws}/channels/${res.body.id}`, undefined, u.token)).body]);
     expect(everything).not.toContain(secret);
-    const tables = ['channels', 'oauth_states', 'network_apps', 'audit_log', 'notifications', 'delivery_attempts'];
+    const tables = ['channels', 'oauth_states', 'network_apps', 'audit_log', 'notifications', 'delivery_attempts', 'users', 'recovery_codes'];
     for (const t of tables) {
-      const rows = await app.db.db.query(`SELECT * FROM ${t}`);
-      expect(JSON.stringify(rows), t).not.toContain(secret);
-      expect(JSON.stringify(rows), t).not.toContain('a-very-recognisable');
+      const rows = JSON.stringify(await app.db.db.query(`SELECT * FROM ${t}`));
+      expect(rows, t).not.toContain(secret);
+      expect(rows, t).not.toContain('a-very-recognisable');
+      expect(rows, t).not.toContain(setup.body.secret);
+      for (const c of codes) expect(rows, t).not.toContain(c.replace(/-/g, ''));
     }
     const logs = app.logs();
+    for (const c of codes) expect(logs).not.toContain(c.replace(/-/g, ''));
     expect(logs).not.toContain(secret);
     expect(logs).not.toContain(u.token);
   });

@@ -36,7 +36,7 @@ describe('workspace rename and TOTP status', () => {
   });
 
   it('says whether two-factor log-in is on', async () => {
-    expect((await app.api('GET', '/api/v1/me/totp', undefined, owner.cookie)).body).toEqual({ enabled: false, since: null });
+    expect((await app.api('GET', '/api/v1/me/totp', undefined, owner.cookie)).body).toEqual({ enabled: false, since: null, recoveryCodesLeft: 0 });
     const setup = await app.api('POST', '/api/v1/me/totp/setup', undefined, owner.cookie);
     expect((await app.api('GET', '/api/v1/me/totp', undefined, owner.cookie)).body.enabled).toBe(false);
     expect((await app.api('POST', '/api/v1/me/totp/enable', { code: totpCode(setup.body.secret) }, owner.cookie)).status).toBe(200);

@@ -26,6 +26,8 @@ export interface paths {
                         /** Format: email */
                         email: string;
                         password: string;
+                        /** @description one of your recovery codes, instead of `totp` */
+                        recoveryCode?: string;
                         totp?: string;
                     };
                 };
@@ -285,7 +287,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Which notifications you get by e-mail */
+        /** Which notifications you get by e-mail and see in the app, per kind */
         get: {
             parameters: {
                 query?: never;
@@ -304,7 +306,7 @@ export interface paths {
                 };
             };
         };
-        /** Switch e-mail on or off per kind */
+        /** Switch e-mail and in-app notifications on or off per kind */
         put: {
             parameters: {
                 query?: never;
@@ -315,7 +317,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        email: {
+                        email?: {
+                            [key: string]: boolean;
+                        };
+                        inApp?: {
                             [key: string]: boolean;
                         };
                     };
@@ -408,6 +413,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/sessions/log-out-others": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log out all your other sessions (this one stays) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/totp": {
         parameters: {
             query?: never;
@@ -451,7 +490,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Turn two-factor log-in off (needs your password) */
+        /** Turn two-factor log-in off (needs your password); deletes the recovery codes */
         post: {
             parameters: {
                 query?: never;
@@ -491,7 +530,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Turn two-factor log-in on by entering a code from the app */
+        /** Turn two-factor log-in on by entering a code from the app; answers the recovery codes, shown only this once */
         post: {
             parameters: {
                 query?: never;
@@ -503,6 +542,47 @@ export interface paths {
                 content: {
                     "application/json": {
                         code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/totp/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace your recovery codes with ten new ones (needs your password or a current code); the old ones stop working */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                        password?: string;
                     };
                 };
             };

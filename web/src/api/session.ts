@@ -30,7 +30,7 @@ export function useInstance() {
 export function useLogIn() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; password: string; totp?: string }) => unwrap(api.POST('/api/v1/auth/login', { body })),
+    mutationFn: (body: { email: string; password: string; totp?: string; recoveryCode?: string }) => unwrap(api.POST('/api/v1/auth/login', { body })),
     onSuccess: () => qc.invalidateQueries({ queryKey: meKey }),
   });
 }

@@ -1,11 +1,14 @@
 /**
  * Two-factor log-in (TOTP): set up with a QR code and the key as text, turned on by entering a
- * code (so a mistyped key never locks anyone out), turned off with the password.
+ * code (so a mistyped key never locks anyone out), turned off with the password. Turning it on
+ * shows ten single-use recovery codes once (copy or download them); the number left is shown, and
+ * a new set can be made with the password or a current code.
  */
 import { useState } from 'react';
+import { Copy, Download } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { useTotpDisable, useTotpEnable, useTotpSetup, useTotpStatus } from '../../api/account';
+import { useRegenerateRecoveryCodes, useTotpDisable, useTotpEnable, useTotpSetup, useTotpStatus } from '../../api/account';
 import { useFormat } from '../../i18n/format';
 import { ErrorNote, Loading } from '../../ui/ErrorNote';
 import { Field } from '../../ui/Field';
@@ -16,6 +19,8 @@ export function TwoFactor() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const status = useTotpStatus();
+  // Recovery codes just made: shown until dismissed, never fetched again.
+  const [codes, setCodes] = useState<string[] | null>(null);
   return (
     <section className="card" aria-labelledby="totp">
       <h2 id="totp">{t('account.totpTitle')}</h2>
@@ -24,19 +29,24 @@ export function TwoFactor() {
       {status.data?.enabled ? (
         <>
           <p className="status status--success" role="status">{t('account.totpOn', { date: status.data.since ? fmt.date(status.data.since) : '' })}</p>
-          <DisableForm />
+          {codes ? <RecoveryCodes codes={codes} onDone={() => setCodes(null)} /> : null}
+          <h3 className="totp__subtitle">{t('account.recoveryTitle')}</h3>
+          <p className={status.data.recoveryCodesLeft <= 2 ? 'note note--warning' : 'muted'} data-testid="recovery-left">{t('account.recoveryLeft', { count: status.data.recoveryCodesLeft })}</p>
+          <RegenerateForm onCodes={setCodes} />
+          <h3 className="totp__subtitle">{t('account.totpDisable')}</h3>
+          <DisableForm onDisabled={() => setCodes(null)} />
         </>
       ) : status.data ? (
         <>
           <p className="muted">{t('account.totpOff')}</p>
-          <SetupFlow />
+          <SetupFlow onCodes={setCodes} />
         </>
       ) : null}
     </section>
   );
 }
 
-function SetupFlow() {
+function SetupFlow({ onCodes }: { onCodes: (codes: string[]) => void }) {
   const { t } = useTranslation();
   const setup = useTotpSetup();
   const enable = useTotpEnable();
@@ -53,7 +63,7 @@ function SetupFlow() {
   return (
     <div className="totp-setup">
       <QrCode value={setup.data.otpauthUrl} label={t('account.qrLabel')} />
-      <form className="stack" onSubmit={(e) => { e.preventDefault(); enable.mutate(code, { onSuccess: () => toast(t('account.totpEnabled')) }); }}>
+      <form className="stack" onSubmit={(e) => { e.preventDefault(); enable.mutate(code, { onSuccess: (codes) => { onCodes(codes); toast(t('account.totpEnabled')); } }); }}>
         <p>{t('account.totpScan')}</p>
         <div className="field">
           <span className="field__label" id="totp-key">{t('account.secret')}</span>
@@ -71,13 +81,58 @@ function SetupFlow() {
   );
 }
 
-function DisableForm() {
+/** The codes, shown once, with copy and download as a .txt file. */
+function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  const text = `${t('account.recoveryFileHeading')}\n\n${codes.join('\n')}\n`;
+  const href = `data:text/plain;charset=utf-8,${encodeURIComponent(text)}`;
+  return (
+    <div className="recovery-codes" role="region" aria-label={t('account.recoveryNew')}>
+      <h3>{t('account.recoveryNew')}</h3>
+      <p>{t('account.recoveryOnce')}</p>
+      <ol className="recovery-codes__list" data-testid="recovery-codes">
+        {codes.map((c) => <li key={c}><code>{c}</code></li>)}
+      </ol>
+      <div className="actions actions--start">
+        <button type="button" className="button" onClick={() => void navigator.clipboard?.writeText(codes.join('\n')).then(() => setCopied(true))}>
+          <Copy aria-hidden="true" size={16} /> {copied ? t('common.copied') : t('common.copy')}
+        </button>
+        <a className="button" href={href} download="varde-recovery-codes.txt"><Download aria-hidden="true" size={16} /> {t('account.recoveryDownload')}</a>
+        <button type="button" className="button button--primary" onClick={onDone}>{t('account.recoverySaved')}</button>
+      </div>
+      <span className="visually-hidden" role="status">{copied ? t('common.copied') : ''}</span>
+    </div>
+  );
+}
+
+/** A new set of codes; the password or a current 6-digit code proves it is you. */
+function RegenerateForm({ onCodes }: { onCodes: (codes: string[]) => void }) {
+  const { t } = useTranslation();
+  const regenerate = useRegenerateRecoveryCodes();
+  const toast = useToast();
+  const [proof, setProof] = useState('');
+  return (
+    <form className="stack" onSubmit={(e) => {
+      e.preventDefault();
+      regenerate.mutate(/^\d{6}$/.test(proof) ? { code: proof } : { password: proof }, { onSuccess: (codes) => { setProof(''); onCodes(codes); toast(t('account.recoveryRegenerated')); } });
+    }}>
+      <Field label={t('account.recoveryProof')} hint={t('account.recoveryProofHint')}>
+        <input type="password" autoComplete="current-password" value={proof} onChange={(e) => { setProof(e.target.value); if (regenerate.error) regenerate.reset(); }} required />
+      </Field>
+      <ErrorNote error={regenerate.error} />
+      <div className="actions actions--start"><button type="submit" className="button" disabled={regenerate.isPending}>{t('account.recoveryRegenerate')}</button></div>
+    </form>
+  );
+}
+
+function DisableForm({ onDisabled }: { onDisabled: () => void }) {
   const { t } = useTranslation();
   const disable = useTotpDisable();
   const toast = useToast();
   const [password, setPassword] = useState('');
   return (
-    <form className="stack" onSubmit={(e) => { e.preventDefault(); disable.mutate(password, { onSuccess: () => { setPassword(''); toast(t('account.totpDisabled')); } }); }}>
+    <form className="stack" onSubmit={(e) => { e.preventDefault(); disable.mutate(password, { onSuccess: () => { setPassword(''); onDisabled(); toast(t('account.totpDisabled')); } }); }}>
       <Field label={t('account.password')} hint={t('account.disableHint')}>
         <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
       </Field>

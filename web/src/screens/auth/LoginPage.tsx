@@ -1,6 +1,7 @@
 /**
  * Log in; a Varde with no account yet sends the visitor to first-run sign-up instead. When the
- * account has two-factor log-in, the server answers `totp_required` and a code field appears.
+ * account has two-factor log-in, the server answers `totp_required` and a code field appears;
+ * "Use a recovery code" swaps it for a field that takes one of the single-use recovery codes.
  */
 import { useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
@@ -21,6 +22,7 @@ export default function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState<string | null>(null);
+  const [recovery, setRecovery] = useState<string | null>(null);
   const next = safeNext(params.get('next'));
   if (instance.data?.needsFirstAccount) return <Navigate to="/signup" replace />;
   if (me.data && logIn.isIdle) return <Navigate to={next} replace />;
@@ -28,7 +30,7 @@ export default function LoginPage() {
     <AuthLayout title={t('auth.loginTitle')}>
       <form className="stack" onSubmit={(e) => {
         e.preventDefault();
-        logIn.mutate({ email, password, totp: totp || undefined }, {
+        logIn.mutate({ email, password, ...(recovery !== null ? { recoveryCode: recovery || undefined } : { totp: totp || undefined }) }, {
           onSuccess: () => navigate(next, { replace: true }),
           onError: (err) => { if (secondFactor(err) === 'totp_required') setTotp(''); },
         });
@@ -39,12 +41,23 @@ export default function LoginPage() {
         <Field label={t('auth.password')}>
           <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
         </Field>
-        {totp !== null ? (
-          <Field label={t('login2fa.code')} hint={t('login2fa.hint')}>
-            <input inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} value={totp} onChange={(e) => setTotp(e.target.value.replace(/\D/g, ''))} required autoFocus />
-          </Field>
+        {recovery !== null ? (
+          <>
+            <Field label={t('login2fa.recoveryCode')} hint={t('login2fa.recoveryHint')}>
+              <input autoComplete="off" autoCapitalize="none" spellCheck={false} maxLength={100} value={recovery} onChange={(e) => { setRecovery(e.target.value); if (logIn.error) logIn.reset(); }} required autoFocus />
+            </Field>
+            <button type="button" className="link-button" onClick={() => { setRecovery(null); setTotp(''); logIn.reset(); }}>{t('login2fa.useApp')}</button>
+          </>
+        ) : totp !== null ? (
+          <>
+            <Field label={t('login2fa.code')} hint={t('login2fa.hint')}>
+              <input inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} value={totp} onChange={(e) => setTotp(e.target.value.replace(/\D/g, ''))} required autoFocus />
+            </Field>
+            <button type="button" className="link-button" onClick={() => { setRecovery(''); logIn.reset(); }}>{t('login2fa.useRecovery')}</button>
+          </>
         ) : null}
         {secondFactor(logIn.error) === 'totp_invalid' ? <p className="note note--error" role="alert">{t('login2fa.invalid')}</p>
+          : secondFactor(logIn.error) === 'recovery_code_invalid' ? <p className="note note--error" role="alert">{t('login2fa.recoveryInvalid')}</p>
           : secondFactor(logIn.error) === 'totp_required' ? null : <ErrorNote error={logIn.error} />}
         <button type="submit" className="button button--primary button--block" disabled={logIn.isPending}>{t('auth.logIn')}</button>
       </form>
@@ -53,10 +66,10 @@ export default function LoginPage() {
   );
 }
 
-/** `totp_required` or `totp_invalid` when the server asks for (another) authenticator code. */
+/** `totp_required`, `totp_invalid` or `recovery_code_invalid` when the server asks for (another) second factor. */
 function secondFactor(err: unknown): string | null {
   const code = err instanceof ApiError ? (err.details as { code?: string } | undefined)?.code : undefined;
-  return code === 'totp_required' || code === 'totp_invalid' ? code : null;
+  return code === 'totp_required' || code === 'totp_invalid' || code === 'recovery_code_invalid' ? code : null;
 }
 
 /** Only paths inside this app: no open redirects through ?next=. */
