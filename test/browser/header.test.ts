@@ -75,6 +75,17 @@ describeBrowser('web app: the header and its workspace menu', () => {
     expect(errors).toEqual([]);
   });
 
+  it('stays one row in Norwegian at 1280 pixels', { timeout: 60_000 }, async () => {
+    const { page, errors } = await openPage(browser, app, { user: owner, locale: 'nb-NO', width: 1280, height: 800 });
+    await page.goto(`/w/${owner.workspaceId}/calendar`);
+    const nav = page.getByRole('navigation', { name: 'Hovedmeny' });
+    await nav.getByRole('button', { name: 'Arbeidsområde', exact: true }).waitFor();
+    await nav.getByRole('link', { name: 'Godkjenning', exact: true }).waitFor();
+    expect((await page.locator('header').boundingBox())!.height).toBeLessThan(70);
+    expect(await sideways(page)).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+  });
+
   it('folds every link into the menu at 375 pixels', { timeout: 60_000 }, async () => {
     const { page, errors } = await openPage(browser, app, { user: owner, width: 375, height: 812 });
     await page.goto(`/w/${owner.workspaceId}/calendar`);
