@@ -39,7 +39,8 @@ describeBrowser('web app: campaigns', () => {
 
     // The campaigns screen, from the main navigation.
     await page.goto(`/w/${user.workspaceId}/calendar`);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Campaigns' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Workspace', exact: true }).click();
+    await page.getByRole('menu', { name: 'Workspace' }).getByRole('menuitem', { name: 'Campaigns' }).click();
     await page.getByRole('heading', { name: 'Campaigns', level: 1 }).waitFor();
     await page.getByText('No campaigns yet.').waitFor();
     await page.getByLabel('Name', { exact: true }).fill('Spring launch');

@@ -1,12 +1,13 @@
 /**
  * The frame around every workspace screen: skip link, header with the workspace switcher,
- * navigation (a menu button on narrow screens), live status, language and log-out; focus moves to
+ * navigation (the daily screens as links, the administration screens in the "Workspace" menu; on
+ * narrow screens all of them in a folding menu), live status, language and log-out; focus moves to
  * the page on navigation so keyboard and screen-reader users start at its content.
  */
 import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { CalendarDays, FileText, Flag, Inbox, KeyRound, LogOut, Menu, PencilLine, Share2, UserCheck, UserRound } from 'lucide-react';
+import { CalendarDays, FileText, Inbox, LogOut, Menu, PencilLine, Share2, UserCheck, UserRound } from 'lucide-react';
 import { useLogOut, useMe } from '../api/session';
 import { LiveUpdates, useLiveState } from './live';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
@@ -16,7 +17,8 @@ import { NotFound } from './NotFound';
 import { InboxNavCount } from './InboxNavCount';
 import { useWorkspaceId } from './workspace';
 import { NotificationBell } from './NotificationBell';
-import { useTeamLinks } from './team-links';
+import { useWorkspaceLinks } from './team-links';
+import { WorkspaceMenu } from './WorkspaceMenu';
 
 export function AppShell() {
   const workspaceId = useWorkspaceId();
@@ -55,7 +57,7 @@ function MainArea() {
 function Header() {
   const { t } = useTranslation();
   const workspaceId = useWorkspaceId();
-  const teamLinks = useTeamLinks();
+  const workspaceLinks = useWorkspaceLinks();
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
   useEffect(() => setMenuOpen(false), [location.pathname]);
@@ -66,9 +68,6 @@ function Header() {
     { to: 'drafts', label: t('nav.drafts'), icon: FileText },
     { to: 'approvals', label: t('approvalsScreen.nav'), icon: UserCheck },
     { to: 'channels', label: t('nav.channels'), icon: Share2 },
-    { to: 'campaigns', label: t('campaigns.nav'), icon: Flag },
-    { to: 'tokens', label: t('nav.tokens'), icon: KeyRound },
-    ...teamLinks,
   ];
   return (
     <header className="topbar">
@@ -88,6 +87,15 @@ function Header() {
               {to === 'inbox' ? <InboxNavCount workspaceId={workspaceId} /> : null}
             </NavLink>
           ))}
+          <WorkspaceMenu workspaceId={workspaceId} links={workspaceLinks} />
+          <div className="nav__group" role="group" aria-labelledby="nav-workspace">
+            <span id="nav-workspace" className="nav__group-label">{t('workspaceMenu.label')}</span>
+            {workspaceLinks.map(({ to, label, icon: Icon }) => (
+              <NavLink key={to} to={`/w/${workspaceId}/${to}`} className="nav__link">
+                <Icon aria-hidden="true" size={16} /> {label}
+              </NavLink>
+            ))}
+          </div>
           <NavLink to={`/w/${workspaceId}/account`} className="nav__link nav__link--narrow"><UserRound aria-hidden="true" size={16} /> {t('teamNav.account')}</NavLink>
         </nav>
         <div className="topbar__end">

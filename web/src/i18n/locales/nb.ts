@@ -6,5 +6,6 @@ import { nbReview } from './nb-review';
 import { nbInbox } from './nb-inbox';
 import { nbWeb4 } from './nb-web4';
 import { nbTeam } from './nb-team';
+import { nbWeb5 } from './nb-web5';
 
-export const nb: Messages = { ...nbApp, ...nbPosts, ...nbReview, ...nbInbox, ...nbWeb4, ...nbTeam };
+export const nb: Messages = { ...nbApp, ...nbPosts, ...nbReview, ...nbInbox, ...nbWeb4, ...nbTeam, ...nbWeb5 };

@@ -69,7 +69,8 @@ function PendingPost({ workspaceId, post, channels, author, mayDecide, own, onDe
   const { t } = useTranslation();
   const fmt = useFormat();
   const headingId = `pending-${post.id}`;
-  const media = post.content.media.map((m) => ({ url: mediaUrl(workspaceId, m.mediaId), alt: m.alt ?? null }));
+  const toPreview = (m: { mediaId: string; alt?: string | null }) => ({ url: mediaUrl(workspaceId, m.mediaId), alt: m.alt ?? null });
+  const media = post.content.media.map(toPreview);
   return (
     <article className="card pending-post" aria-labelledby={headingId} data-post-id={post.id}>
       <header className="pending-post__head">
@@ -83,7 +84,7 @@ function PendingPost({ workspaceId, post, channels, author, mayDecide, own, onDe
           if (!c || !isNetworkSlug(c.network)) return null;
           return (
             <NetworkPreview key={d.id} network={c.network} name={c.name} handle={c.handle ?? null} text={d.override.text ?? post.content.text}
-              media={media} followups={post.content.followups.map((f) => f.text)} link={post.content.link} />
+              media={media} followups={(d.override.followups ?? post.content.followups).map((f) => ({ text: f.text, media: (f.media ?? []).map(toPreview) }))} link={post.content.link} />
           );
         })}
       </div>

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../api/types';
 import { Counter } from './Counter';
 import type { TargetCheck } from './checks';
-import type { ComposerDraft } from './draft';
+import { isBlankFollowup, type ComposerDraft, type DraftFollowup } from './draft';
 import { Followups } from './Followups';
 import { MediaField } from './MediaField';
 
@@ -42,7 +42,7 @@ export function ChannelTab({ workspaceId, channel: c, draft, check, update, desc
   const setText = (text: string | undefined) => update((d) => ({ overrides: setEntry(d.overrides, c.id, text) }));
   const setMedia = (change: (m: ComposerDraft['media']) => ComposerDraft['media']) =>
     update((d) => ({ mediaOverrides: setEntry(d.mediaOverrides, c.id, change(d.mediaOverrides?.[c.id] ?? d.media)) }));
-  const setFollowups = (change: (f: string[]) => string[]) =>
+  const setFollowups = (change: (f: DraftFollowup[]) => DraftFollowup[]) =>
     update((d) => ({ followupOverrides: setEntry(d.followupOverrides, c.id, change(d.followupOverrides?.[c.id] ?? d.followups)) }));
   return (
     <div className="stack">
@@ -76,8 +76,9 @@ export function ChannelTab({ workspaceId, channel: c, draft, check, update, desc
         {t('overrides.ownFollowups', { name: c.name })}
       </label>
       {ownFollowups
-        ? <Followups followups={ownFollowups} onChange={setFollowups} channelName={c.name} />
-        : <p className="muted">{t('overrides.usesBaseFollowups', { count: draft.followups.filter((f) => f.trim() !== '').length })}</p>}
+        ? <Followups workspaceId={workspaceId} followups={ownFollowups} onChange={setFollowups} channelName={c.name}
+            targets={check ? [{ key: check.key, network: check.network, name: check.name }] : []} />
+        : <p className="muted">{t('overrides.usesBaseFollowups', { count: draft.followups.filter((f) => !isBlankFollowup(f)).length })}</p>}
     </div>
   );
 }

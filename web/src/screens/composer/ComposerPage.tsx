@@ -35,7 +35,11 @@ import { useComposer } from './useComposer';
 function useStartDraft(workspaceId: string, postId: string | undefined): { start: ComposerDraft | null; error: unknown } {
   const [params] = useSearchParams();
   const post = usePost(workspaceId, postId);
-  const ids = [...new Set([post.data?.content.media ?? [], ...(post.data?.deliveries.map((d) => d.override.media ?? []) ?? [])].flat().map((m) => m.mediaId))];
+  const ids = [...new Set([
+    post.data?.content.media ?? [],
+    ...(post.data?.content.followups.map((f) => f.media ?? []) ?? []),
+    ...(post.data?.deliveries.flatMap((d) => [d.override.media ?? [], ...(d.override.followups ?? []).map((f) => f.media ?? [])]) ?? []),
+  ].flat().map((m) => m.mediaId))];
   const media = useQueries({
     queries: ids.map((id) => ({ queryKey: ['media', workspaceId, id], queryFn: () => unwrapAs<Media>(api.GET('/api/v1/workspaces/{workspaceId}/media/{id}', { params: { path: { workspaceId, id } } })) })),
   });
@@ -108,7 +112,8 @@ export default function ComposerPage() {
           <TextEditor workspaceId={workspaceId} draft={draft} channels={channelList} checks={checks} update={update} describedBy={problemsId} onPasteFiles={(files) => uploader.current?.(files)} />
           <MediaField workspaceId={workspaceId} media={draft.media} onChange={(change) => update((d) => ({ media: change(d.media) }))} uploaderRef={uploader} />
           <LinkField link={draft.link} onChange={(link) => update({ link })} preview={linkPreview} />
-          <Followups followups={draft.followups} onChange={(change) => update((d) => ({ followups: change(d.followups) }))} />
+          <Followups workspaceId={workspaceId} followups={draft.followups} onChange={(change) => update((d) => ({ followups: change(d.followups) }))}
+            targets={checks.filter((c) => c.channelId === null || !(c.channelId in (draft.followupOverrides ?? {}))).map((c) => ({ key: c.key, network: c.network, name: c.name }))} />
           <ProblemList checks={checks} id={problemsId} />
           <SchedulePanel draft={draft} update={update} busy={save.isPending} onSave={submit} approval={approval} />
           {localError ? <p className="note note--error" role="alert">{localError}</p> : null}

@@ -1,7 +1,7 @@
 /**
  * Images and videos: drop them here, pick them, or paste them into the text; each shows a
  * thumbnail, a field for its alt text, and buttons to move or remove it. The same field edits a
- * channel's own set (`channelName`), labelled with the channel's name.
+ * channel's own set (`channelName`), labelled with the channel's name, and a follow-up's (`labelFor`).
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,7 @@ import { useFormat } from '../../i18n/format';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { mediaFromApi, type DraftMedia } from './draft';
 
-type MediaKey = 'media' | 'chooseFiles' | 'mediaN' | 'altFor' | 'moveEarlier' | 'moveLater' | 'removeMedia';
+export type MediaKey = 'media' | 'chooseFiles' | 'mediaN' | 'altFor' | 'moveEarlier' | 'moveLater' | 'removeMedia';
 
 interface Props {
   workspaceId: string;
@@ -22,14 +22,16 @@ interface Props {
   channelName?: string;
   /** Files pasted into the text, handed over by the editor. */
   uploaderRef?: React.MutableRefObject<((files: File[]) => void) | null>;
+  /** Labels of another set (a follow-up's images), instead of the post's or the channel's. */
+  labelFor?: (key: MediaKey, vars: Record<string, unknown>) => string;
 }
 
-export function MediaField({ workspaceId, media, onChange, channelName, uploaderRef }: Props) {
+export function MediaField({ workspaceId, media, onChange, channelName, uploaderRef, labelFor }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const idPrefix = useId();
   const label = (key: MediaKey, vars: Record<string, unknown> = {}) =>
-    channelName === undefined ? t(`composer.${key}`, vars) : t(`overrides.${key}`, { ...vars, name: channelName });
+    labelFor ? labelFor(key, vars) : channelName === undefined ? t(`composer.${key}`, vars) : t(`overrides.${key}`, { ...vars, name: channelName });
   const [uploading, setUploading] = useState<string[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [over, setOver] = useState(false);

@@ -53,7 +53,8 @@ function PostPreview({ workspaceId, draft, check, channels, linkPreview }: Props
     <NetworkPreview
       network={check.network} name={channel?.name ?? check.name} handle={channel?.handle ?? null} text={check.text}
       media={check.media.map((m) => ({ url: mediaUrl(workspaceId, m.mediaId), alt: m.alt, kind: m.kind }))}
-      followups={check.followups} linkPreview={linkPreview} />
+      followups={check.followups.map((f) => ({ text: f.text, media: f.media.map((m) => ({ url: mediaUrl(workspaceId, m.mediaId), alt: m.alt, kind: m.kind })) }))}
+      linkPreview={linkPreview} />
   );
 }
 
@@ -63,6 +64,12 @@ export interface PreviewMedia {
   kind?: string;
 }
 
+/** One follow-up of the thread: its text, and its images and videos where it has them. */
+export interface PreviewFollowup {
+  text: string;
+  media?: PreviewMedia[];
+}
+
 export interface NetworkPreviewProps {
   network: NetworkSlug;
   /** The channel's name; `handle` null means a network only checked against. */
@@ -70,7 +77,7 @@ export interface NetworkPreviewProps {
   handle: string | null;
   text: string;
   media: PreviewMedia[];
-  followups: string[];
+  followups: (string | PreviewFollowup)[];
   linkPreview?: LinkPreview;
   /** A link shown as an address where there is no card to show (e.g. on a client's review page). */
   link?: string | null;
@@ -81,10 +88,10 @@ export function NetworkPreview({ network, name, handle, text, media: all, follow
   const { t } = useTranslation();
   const rules = PLATFORM_RULES[network];
   const look = networkLook(network);
-  const media = all.slice(0, Math.max(rules.media.maxItems, 1));
-  const extra = all.length - media.length;
-  const showCard = media.length === 0 && linkPreview && rules.capabilities.linkCard;
-  const thread = rules.thread.supported ? followups.filter((f) => f.trim() !== '') : [];
+  const showCard = all.length === 0 && linkPreview && rules.capabilities.linkCard;
+  const thread = rules.thread.supported
+    ? followups.map((f) => (typeof f === 'string' ? { text: f, media: [] } : { text: f.text, media: f.media ?? [] })).filter((f) => f.text.trim() !== '' || f.media.length > 0)
+    : [];
   return (
     <article className="pv" aria-label={t('composer.previewOn', { name, network: look.name })} data-network={network}>
       <header className="pv__head">
@@ -93,6 +100,25 @@ export function NetworkPreview({ network, name, handle, text, media: all, follow
       </header>
       {network === 'webhook' ? <p className="muted pv__note">{t('composer.previewWebhook')}</p> : null}
       <Text network={network} text={text} />
+      <MediaGrid network={network} media={all} />
+      {showCard ? <LinkCard preview={linkPreview} compact={network === 'x'} /> : null}
+      {!showCard && link ? <p className="pv__note"><span className="pv__link">{link}</span></p> : null}
+      {thread.length > 0 ? (
+        <ol className="pv__thread" aria-label={t('composer.followups')}>
+          {thread.map((f, i) => <li key={i}><Text network={network} text={f.text} /><MediaGrid network={network} media={f.media} /></li>)}
+        </ol>
+      ) : null}
+    </article>
+  );
+}
+
+/** The images and videos as the network lays them out: up to four in a grid, "+N" past that, and a note for those it drops. */
+function MediaGrid({ network, media: all }: { network: NetworkSlug; media: PreviewMedia[] }) {
+  const { t } = useTranslation();
+  const media = all.slice(0, Math.max(PLATFORM_RULES[network].media.maxItems, 1));
+  const extra = all.length - media.length;
+  return (
+    <>
       {media.length > 0 ? (
         <div className={`pv__grid pv__grid--${Math.min(media.length, 4)}`}>
           {media.slice(0, 4).map((m, i) => (
@@ -104,13 +130,6 @@ export function NetworkPreview({ network, name, handle, text, media: all, follow
         </div>
       ) : null}
       {extra > 0 ? <p className="pv__note">{t('composer.previewDropped', { count: extra })}</p> : null}
-      {showCard ? <LinkCard preview={linkPreview} compact={network === 'x'} /> : null}
-      {!showCard && link ? <p className="pv__note"><span className="pv__link">{link}</span></p> : null}
-      {thread.length > 0 ? (
-        <ol className="pv__thread" aria-label={t('composer.followups')}>
-          {thread.map((f, i) => <li key={i}><Text network={network} text={f} /></li>)}
-        </ol>
-      ) : null}
-    </article>
+    </>
   );
 }

@@ -9,7 +9,7 @@ import { isNetworkSlug, NETWORK_NAMES, type NetworkSlug } from '../../../../src/
 import type { DraftContent, MediaFacts } from '../../../../src/core/content';
 import type { Problem } from '../../../../src/core/problems';
 import type { Channel } from '../../api/types';
-import type { ComposerDraft, DraftMedia } from './draft';
+import { isBlankFollowup, type ComposerDraft, type DraftFollowup, type DraftMedia } from './draft';
 
 export interface TargetCheck {
   /** The channel id, or `network:<slug>` for a network only checked against. */
@@ -22,12 +22,12 @@ export interface TargetCheck {
   overridden: boolean;
   /** The images and videos, and the follow-ups, this target gets (its own or the base ones). */
   media: DraftMedia[];
-  followups: string[];
+  followups: DraftFollowup[];
   count: TextCount;
   problems: Problem[];
 }
 
-const facts = (m: DraftMedia): MediaFacts => ({ kind: m.kind, mime: m.mime, size: m.size, width: m.width ?? undefined, height: m.height ?? undefined, alt: m.alt });
+export const facts = (m: DraftMedia): MediaFacts => ({ kind: m.kind, mime: m.mime, size: m.size, width: m.width ?? undefined, height: m.height ?? undefined, alt: m.alt });
 
 /** What a target gets: its channel's overrides where its tab has them, the base content elsewhere. */
 export function effectiveDraft(draft: ComposerDraft, channelId: string | null) {
@@ -36,13 +36,13 @@ export function effectiveDraft(draft: ComposerDraft, channelId: string | null) {
   return {
     text: text ?? draft.text, overridden: text !== undefined,
     media: own(draft.mediaOverrides) ?? draft.media,
-    followups: (own(draft.followupOverrides) ?? draft.followups).filter((f) => f.trim() !== ''),
+    followups: (own(draft.followupOverrides) ?? draft.followups).filter((f) => !isBlankFollowup(f)),
   };
 }
 
 function check(draft: ComposerDraft, key: string, channelId: string | null, name: string, network: NetworkSlug): TargetCheck {
   const { text, overridden, media, followups } = effectiveDraft(draft, channelId);
-  const content: DraftContent = { text, media: media.map(facts), link: draft.link.trim() || null, followups: followups.map((f) => ({ text: f, media: [] })) };
+  const content: DraftContent = { text, media: media.map(facts), link: draft.link.trim() || null, followups: followups.map((f) => ({ text: f.text, media: f.media.map(facts) })) };
   return { key, channelId, name, network, text, overridden, media, followups, count: countText(network, text, { media: content.media }), problems: validateForNetwork(network, content) };
 }
 

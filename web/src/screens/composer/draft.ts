@@ -18,6 +18,12 @@ export interface DraftMedia {
   filename: string | null;
 }
 
+/** One follow-up of the thread: its text and its own images and videos. */
+export interface DraftFollowup {
+  text: string;
+  media: DraftMedia[];
+}
+
 export type When = 'at' | 'queue' | 'now';
 
 export interface ComposerDraft {
@@ -26,14 +32,14 @@ export interface ComposerDraft {
   text: string;
   link: string;
   media: DraftMedia[];
-  followups: string[];
+  followups: DraftFollowup[];
   channelIds: string[];
   /** Channel id → the text that replaces the base text there. */
   overrides: Record<string, string>;
   /** Channel id → the images and videos (order, alt text) that replace the base ones there. */
   mediaOverrides?: Record<string, DraftMedia[]>;
   /** Channel id → the follow-ups that replace the base thread there. */
-  followupOverrides?: Record<string, string[]>;
+  followupOverrides?: Record<string, DraftFollowup[]>;
   /** The campaign the post belongs to (absent in drafts stored before campaigns existed). */
   campaignId?: string | null;
   /** Networks not connected here that the text is checked against anyway. */
@@ -61,9 +67,11 @@ export function emptyDraft(prefill: { channelId?: string | null; at?: string | n
 }
 
 export function isBlank(d: ComposerDraft): boolean {
-  return d.text.trim() === '' && d.media.length === 0 && d.link.trim() === '' && d.followups.every((f) => f.trim() === '') && Object.keys(d.overrides).length === 0
+  return d.text.trim() === '' && d.media.length === 0 && d.link.trim() === '' && d.followups.every(isBlankFollowup) && Object.keys(d.overrides).length === 0
     && Object.keys(d.mediaOverrides ?? {}).length === 0 && Object.keys(d.followupOverrides ?? {}).length === 0;
 }
+
+export const isBlankFollowup = (f: DraftFollowup) => f.text.trim() === '' && f.media.length === 0;
 
 export function mediaFromApi(m: Media, alt = ''): DraftMedia {
   return { mediaId: m.id, alt, kind: m.kind, mime: m.mime, size: m.size, width: m.width, height: m.height, filename: m.filename };
@@ -76,17 +84,18 @@ export function draftFromPost(post: PostDetail, media: Map<string, Media>): Comp
   const live = post.deliveries.filter((d) => d.state !== 'cancelled' && d.state !== 'deleted');
   const overrides: Record<string, string> = {};
   const mediaOverrides: Record<string, DraftMedia[]> = {};
-  const followupOverrides: Record<string, string[]> = {};
+  const followupOverrides: Record<string, DraftFollowup[]> = {};
   const toDraftMedia = (refs: { mediaId: string; alt?: string | null }[]) => refs.flatMap((ref) => { const m = media.get(ref.mediaId); return m ? [mediaFromApi(m, ref.alt ?? '')] : []; });
+  const toDraftFollowups = (list: { text: string; media?: { mediaId: string; alt?: string | null }[] }[]) => list.map((f) => ({ text: f.text, media: toDraftMedia(f.media ?? []) }));
   for (const d of live) {
     if (typeof d.override.text === 'string') overrides[d.channelId] = d.override.text;
     if (d.override.media) mediaOverrides[d.channelId] = toDraftMedia(d.override.media);
-    if (d.override.followups) followupOverrides[d.channelId] = d.override.followups.map((f) => f.text);
+    if (d.override.followups) followupOverrides[d.channelId] = toDraftFollowups(d.override.followups);
   }
   return {
     version: 1, postId: post.id, text: post.content.text, link: post.content.link ?? '',
     media: toDraftMedia(post.content.media),
-    followups: post.content.followups.map((f) => f.text), channelIds: live.map((d) => d.channelId), overrides, mediaOverrides, followupOverrides, checkNetworks: [], campaignId: post.campaignId,
+    followups: toDraftFollowups(post.content.followups), channelIds: live.map((d) => d.channelId), overrides, mediaOverrides, followupOverrides, checkNetworks: [], campaignId: post.campaignId,
     when: 'at', date: at.toISODate()!, time: at.toFormat('HH:mm'), timezone: zone, updatedAt: Date.parse(post.updatedAt),
   };
 }
@@ -94,7 +103,7 @@ export function draftFromPost(post: PostDetail, media: Map<string, Media>): Comp
 export type SaveMode = 'draft' | When;
 
 const mediaInput = (media: DraftMedia[]) => media.map((m) => ({ mediaId: m.mediaId, alt: m.alt.trim() || null }));
-const followupsInput = (followups: string[]) => followups.filter((f) => f.trim() !== '').map((text) => ({ text, media: [] }));
+const followupsInput = (followups: DraftFollowup[]) => followups.filter((f) => !isBlankFollowup(f)).map((f) => ({ text: f.text, media: mediaInput(f.media) }));
 
 /** One target: the channel, and whatever its tab overrides. */
 function targetInput(d: ComposerDraft, channelId: string): NonNullable<PostInput['targets']>[number] {
@@ -127,10 +136,20 @@ export function loadSaved(workspaceId: string, postId: string | null): ComposerD
   try {
     const raw = localStorage.getItem(storageKey(workspaceId, postId));
     const d = raw ? (JSON.parse(raw) as ComposerDraft) : null;
-    return d && d.version === 1 ? d : null;
+    return d && d.version === 1 ? withFollowupMedia(d) : null;
   } catch {
     return null;
   }
+}
+
+/** Drafts kept before follow-ups had images hold their follow-ups as plain strings. */
+type StoredFollowup = DraftFollowup | string;
+const followupOf = (f: StoredFollowup): DraftFollowup => (typeof f === 'string' ? { text: f, media: [] } : { text: f.text ?? '', media: f.media ?? [] });
+function withFollowupMedia(d: ComposerDraft): ComposerDraft {
+  const overrides = d.followupOverrides
+    ? Object.fromEntries(Object.entries(d.followupOverrides).map(([id, list]) => [id, (list as StoredFollowup[]).map(followupOf)]))
+    : undefined;
+  return { ...d, followups: ((d.followups ?? []) as StoredFollowup[]).map(followupOf), ...(overrides ? { followupOverrides: overrides } : {}) };
 }
 
 export function storeDraft(workspaceId: string, d: ComposerDraft) {
