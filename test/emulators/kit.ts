@@ -58,6 +58,12 @@ export interface Emulator {
   requests: LoggedRequest[];
   /** Requests to a path (pattern or RegExp), for "no call before the reset" assertions. */
   callsTo(method: string, path: string | RegExp): LoggedRequest[];
+  /**
+   * Requests that could change something (every method but GET and HEAD, token renewals left out),
+   * for "refused before any call" assertions: the server's background work (inbox polls, metrics,
+   * renewing tokens before they expire) may call the network at any moment.
+   */
+  writes(): LoggedRequest[];
   close(): Promise<void>;
 }
 
@@ -188,6 +194,9 @@ export async function startEmulator(): Promise<Emulator> {
     callsTo(method, path) {
       const re = typeof path === 'string' ? compile(path).re : path;
       return requests.filter((r) => r.method === method && re.test(r.path));
+    },
+    writes() {
+      return requests.filter((r) => r.method !== 'GET' && r.method !== 'HEAD' && !/oauth|accessToken|\/token\b/i.test(r.path));
     },
     async close() {
       for (const res of hanging) res.socket?.destroy();

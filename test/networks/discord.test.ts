@@ -126,15 +126,15 @@ describe('Discord', () => {
   });
 
   it('refuses text over 2,000 characters and bot-only misuse of webhook options before any call', async () => {
-    const calls = emu.requests.length;
+    const calls = emu.writes().length;
     const body = { text: 'x'.repeat(2001), targets: [{ channelId: botChannel.id }], schedule: { mode: 'now' } };
     const check = await app.api('POST', `${user.ws}/posts/check`, body, user.token);
     expect(check.body.targets[0].problems[0]).toMatchObject({ code: 'text.too_long', params: { count: 2001, limit: 2000 } });
     expect((await app.api('POST', `${user.ws}/posts`, body, user.token)).status).toBeGreaterThanOrEqual(400);
-    expect(emu.requests.length).toBe(calls);
+    expect(emu.writes().length).toBe(calls);
     const done = await publish(botChannel.id, { text: 'Who am I?' }, { options: { username: 'Someone else' } });
     expect(done.deliveries[0].error.message).toContain('only work on a channel connected with a webhook');
-    expect(emu.requests.length).toBe(calls);
+    expect(emu.writes().length).toBe(calls);
   });
 
   it('waits for retry_after before posting again', async () => {

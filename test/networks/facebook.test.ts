@@ -108,7 +108,7 @@ describe('Facebook Pages', () => {
 
   it('refuses over-long text, follow-ups and unknown options before any call to Facebook', async () => {
     await connect();
-    const calls = fb.g.emu.requests.length;
+    const calls = fb.g.emu.writes().length;
     const check = await app.api('POST', `${user.ws}/posts/check`, { text: 'x'.repeat(63_207), targets: [{ channelId }] }, user.token);
     expect(check.body.ok).toBe(false);
     expect(JSON.stringify(check.body.targets[0].problems)).toMatch(/63[,.\s]?206|too long|limit/i);
@@ -117,7 +117,7 @@ describe('Facebook Pages', () => {
     const bad = await publishAndWait(app, user, channelId, { text: 'Targeted' }, { options: { countries: 'Norway' } });
     expect(bad.status).toBe('failed');
     expect(bad.deliveries[0].error.message).toMatch(/two-letter country codes/);
-    expect(fb.g.emu.requests.length).toBe(calls);
+    expect(fb.g.emu.writes().length).toBe(calls);
   });
 
   it('renews a Page token Facebook refuses, with the stored long-lived user token', async () => {

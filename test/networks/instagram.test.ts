@@ -115,7 +115,7 @@ describe('Instagram', () => {
 
   it('refuses text-only posts, PNGs and over-long captions before any call to Instagram', async () => {
     await connect();
-    const calls = ig.g.emu.requests.length;
+    const calls = ig.g.emu.writes().length;
     const textOnly = await app.api('POST', `${user.ws}/posts/check`, { text: 'Just words', targets: [{ channelId }] }, user.token);
     expect(textOnly.body.ok).toBe(false);
     const png = await app.api('POST', `${user.ws}/posts/check`, { text: 'A PNG', media: [{ mediaId: await uploadPng(app, user) }], targets: [{ channelId }] }, user.token);
@@ -125,7 +125,7 @@ describe('Instagram', () => {
     const bad = await publishAndWait(app, user, channelId, { text: 'Options', media: [{ mediaId: await uploadJpeg(app, user) }] }, { options: { board: 'x' } });
     expect(bad.status).toBe('failed');
     expect(bad.deliveries[0].error.message).toMatch(/does not know the option/);
-    expect(ig.g.emu.requests.length).toBe(calls);
+    expect(ig.g.emu.writes().length).toBe(calls);
   });
 
   it('fails with Instagram’s reason when a container cannot be processed', async () => {

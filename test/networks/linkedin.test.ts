@@ -74,11 +74,11 @@ describe('LinkedIn', () => {
   });
 
   it('refuses page targeting on a member post before any call', async () => {
-    const before = li.emu.requests.length;
+    const before = li.emu.writes().length;
     const d = await publish(MEMBER, { text: unique('Targeted') }, { targetGeos: 'urn:li:geo:1' });
     expect(d.state).toBe('failed');
     expect(d.error.message).toMatch(/for page posts only/);
-    expect(li.emu.requests.length).toBe(before);
+    expect(li.emu.writes().slice(before).map((r) => `${r.method} ${r.path}`)).toEqual([]);
   });
 
   it('publishes one image with alt text and the link in the text, and a multi-image post', async () => {
@@ -124,12 +124,12 @@ describe('LinkedIn', () => {
   });
 
   it('refuses over-limit content before any call', async () => {
-    const before = li.emu.requests.length;
+    const before = li.emu.writes().length;
     const check = await app.api('POST', `${user.ws}/posts/check`, { text: 'a'.repeat(3001), targets: [{ channelId: channels[ORG] }] }, user.token);
     expect(check.body.targets[0].problems[0]).toMatchObject({ code: 'text.too_long', params: { count: 3001, limit: 3000 } });
     const post = await app.api('POST', `${user.ws}/posts`, { text: 'a'.repeat(3001), targets: [{ channelId: channels[ORG] }], schedule: { mode: 'now' } }, user.token);
     expect(post.status).toBeGreaterThanOrEqual(400);
-    expect(li.emu.requests.length).toBe(before);
+    expect(li.emu.writes().slice(before).map((r) => `${r.method} ${r.path}`)).toEqual([]);
   });
 
   it('renews an expired token with the refresh token and publishes', async () => {

@@ -132,14 +132,14 @@ describe('Mastodon', () => {
   });
 
   it('refuses text over the server’s limit before any call', async () => {
-    const calls = emu.requests.length;
+    const calls = emu.writes().length;
     const body = { text: 'a'.repeat(501), targets: [{ channelId: channel.id }], schedule: { mode: 'now' } };
     const check = await app.api('POST', `${user.ws}/posts/check`, body, user.token);
     expect(check.body.ok).toBe(false);
     expect(check.body.targets[0].problems[0]).toMatchObject({ code: 'text.too_long', params: { count: 501, limit: 500 } });
     const create = await app.api('POST', `${user.ws}/posts`, body, user.token);
     expect(create.status).toBeGreaterThanOrEqual(400);
-    expect(emu.requests.length).toBe(calls);
+    expect(emu.writes().length).toBe(calls);
   });
 
   it('marks the channel for reconnection when the user revokes Varde, and reconnects it', async () => {

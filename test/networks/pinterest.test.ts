@@ -116,21 +116,21 @@ describe('Pinterest', () => {
     const id = await upload(makePng(8, 9), 'image/png');
     const d = await publish({ text: unique('Soup'), media: [{ mediaId: id }] }, { board: RECIPES });
     expect(pin.pins.get(d.externalId)!.board_id).toBe(RECIPES);
-    const before = pin.emu.requests.length;
+    const before = pin.emu.writes().length;
     const bad = await publish({ text: unique('Soup'), media: [{ mediaId: id }] }, { board: 'recipes' });
     expect(bad.state).toBe('failed');
     expect(bad.error.message).toMatch(/board id/);
-    expect(pin.emu.requests.length).toBe(before);
+    expect(pin.emu.writes().length).toBe(before);
   });
 
   it('refuses over-limit content before any call', async () => {
     const id = await upload(makePng(8, 8), 'image/png');
-    const before = pin.emu.requests.length;
+    const before = pin.emu.writes().length;
     const body = { text: 'a'.repeat(801), title: 't'.repeat(101), media: [{ mediaId: id }], targets: [{ channelId }] };
     const check = await app.api('POST', `${user.ws}/posts/check`, body, user.token);
     expect(check.body.targets[0].problems.filter((p: any) => p.severity === 'error').map((p: any) => p.code).sort()).toEqual(['text.too_long', 'title.too_long']);
     expect((await app.api('POST', `${user.ws}/posts`, { ...body, schedule: { mode: 'now' } }, user.token)).status).toBeGreaterThanOrEqual(400);
-    expect(pin.emu.requests.length).toBe(before);
+    expect(pin.emu.writes().length).toBe(before);
   });
 
   it('renews an expired token with the continuous refresh token', async () => {

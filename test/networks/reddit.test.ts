@@ -105,14 +105,14 @@ describe('Reddit', () => {
   });
 
   it('refuses a missing or over-long title before any call', async () => {
-    const calls = emu.requests.length;
+    const calls = emu.writes().length;
     const base = { text: 'No title', targets: [{ channelId: channel.id }], schedule: { mode: 'now' } };
     const check = await app.api('POST', `${user.ws}/posts/check`, base, user.token);
     expect(check.body.targets[0].problems[0]).toMatchObject({ code: 'title.required' });
     const long = await app.api('POST', `${user.ws}/posts/check`, { ...base, title: 't'.repeat(301) }, user.token);
     expect(long.body.targets[0].problems[0]).toMatchObject({ code: 'title.too_long' });
     expect((await app.api('POST', `${user.ws}/posts`, base, user.token)).status).toBeGreaterThanOrEqual(400);
-    expect(emu.requests.length).toBe(calls);
+    expect(emu.writes().length).toBe(calls);
   });
 
   it('fails with Reddit’s own reason when a subreddit refuses the post', async () => {

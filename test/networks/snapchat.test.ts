@@ -128,7 +128,7 @@ describe('Snapchat (Public Profile API)', () => {
       const video = await uploadVideo();
       const other = await uploadVideo();
       const image = await upload(makePng(1080, 1920), 'image/png');
-      const calls = snap.emu.requests.length;
+      const calls = snap.emu.writes().length;
       const check = async (body: Record<string, unknown>) => {
         const res = await app.api('POST', `${user.ws}/posts/check`, { ...body, targets: [{ channelId }], schedule: { mode: 'now' } }, user.token);
         return res.body.targets[0].problems.filter((p: any) => p.severity === 'error').map((p: any) => p.code);
@@ -136,7 +136,7 @@ describe('Snapchat (Public Profile API)', () => {
       expect(await check({ text: 'x'.repeat(161), media: [{ mediaId: video.id }] })).toEqual(['text.too_long']);
       expect(await check({ text: 'two', media: [{ mediaId: video.id }, { mediaId: other.id }] })).toContain('media.too_many');
       expect(await check({ text: 'no media' })).toContain('media.required');
-      expect(snap.emu.requests.length).toBe(calls);
+      expect(snap.emu.writes().length).toBe(calls);
 
       const refusals = [
         [{ media: [{ mediaId: video.id }] }, { options: { placement: 'reel' } }, 'story, saved_story, spotlight'],
@@ -148,7 +148,7 @@ describe('Snapchat (Public Profile API)', () => {
         expect(d.state).toBe('failed');
         expect(d.error).toMatchObject({ kind: 'rejected', message: expect.stringContaining(message) });
       }
-      expect(snap.emu.requests.length).toBe(calls);
+      expect(snap.emu.writes().length).toBe(calls);
     });
 
     it('renews an expired access token and posts', async () => {

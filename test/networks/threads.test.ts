@@ -110,13 +110,13 @@ describe('Threads', () => {
 
   it('refuses over-long text and unknown options before any call to Threads', async () => {
     await connect();
-    const calls = th.g.emu.requests.length;
+    const calls = th.g.emu.writes().length;
     const check = await app.api('POST', `${user.ws}/posts/check`, { text: 'x'.repeat(501), targets: [{ channelId }] }, user.token);
     expect(check.body.ok).toBe(false);
     const bad = await publishAndWait(app, user, channelId, { text: 'Options' }, { options: { replyControl: 'nobody' } });
     expect(bad.status).toBe('failed');
     expect(bad.deliveries[0].error.message).toMatch(/replyControl must be one of/);
-    expect(th.g.emu.requests.length).toBe(calls);
+    expect(th.g.emu.writes().length).toBe(calls);
   });
 
   it('renews the long-lived token before it expires', async () => {

@@ -99,10 +99,10 @@ describe('TikTok', () => {
   });
 
   it('refuses an over-long caption before any call', async () => {
-    const before = tt.emu.requests.length;
+    const before = tt.emu.writes().length;
     const check = await app.api('POST', `${user.ws}/posts/check`, { text: 'a'.repeat(2201), media: [{ mediaId: await uploadVideo(makeMp4()) }], targets: [{ channelId }] }, user.token);
     expect(check.body.targets[0].problems.filter((p: any) => p.severity === 'error')[0]).toMatchObject({ code: 'text.too_long', params: { limit: 2200 } });
-    expect(tt.emu.requests.length).toBe(before);
+    expect(tt.emu.writes().length).toBe(before);
   });
 
   it('renews an expired token and publishes', async () => {

@@ -129,7 +129,7 @@ describe('X', () => {
   });
 
   it('refuses over-limit content before any call to X', async () => {
-    const before = x.emu.requests.length;
+    const before = x.emu.writes().length;
     const text = '界'.repeat(141); // 282 weighted units
     const check = await app.api('POST', `${user.ws}/posts/check`, { text, targets: [{ channelId }] }, user.token);
     expect(check.status).toBe(200);
@@ -137,7 +137,7 @@ describe('X', () => {
     expect(check.body.targets[0].problems[0]).toMatchObject({ code: 'text.too_long', params: { count: 282, limit: 280 } });
     const post = await app.api('POST', `${user.ws}/posts`, { text, targets: [{ channelId }], schedule: { mode: 'now' } }, user.token);
     expect(post.status).toBeGreaterThanOrEqual(400);
-    expect(x.emu.requests.length).toBe(before);
+    expect(x.emu.writes().length).toBe(before);
   });
 
   it('renews an expired token once and publishes', async () => {

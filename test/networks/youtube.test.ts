@@ -183,7 +183,7 @@ describe('YouTube', () => {
     it('refuses content over YouTube’s limits before any call', async () => {
       const media = await uploadVideo();
       const image = await app.api('POST', `${user.ws}/media?filename=a.png`, makePng(8, 8), user.token, { 'content-type': 'image/png' });
-      const calls = yt.emu.requests.length;
+      const calls = yt.emu.writes().length;
       const check = async (body: Record<string, unknown>) => {
         const res = await app.api('POST', `${user.ws}/posts/check`, { ...body, targets: [{ channelId }], schedule: { mode: 'now' } }, user.token);
         expect(res.status).toBe(200);
@@ -196,7 +196,7 @@ describe('YouTube', () => {
       expect(await check({ text: 'No title', media: [{ mediaId: media.id }] })).toEqual(['title.required']);
       const refused = await app.api('POST', `${user.ws}/posts`, { title: 'x'.repeat(101), media: [{ mediaId: media.id }], targets: [{ channelId }], schedule: { mode: 'now' } }, user.token);
       expect(refused.status).toBe(422);
-      expect(yt.emu.requests.length).toBe(calls);
+      expect(yt.emu.writes().length).toBe(calls);
     });
 
     it('refuses an option YouTube does not have, naming it, without uploading', async () => {
