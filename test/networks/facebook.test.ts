@@ -95,13 +95,16 @@ describe('Facebook Pages', () => {
     await connect();
     const video = await uploadMp4(app, user, { padBytes: 10_000 });
     const before = fb.g.callsTo('POST', `/${pageId}/videos`).length;
+    const videosBefore = fb.state.videos.size;
     const done = await publishAndWait(app, user, channelId, { text: 'Watch us roast', media: [{ mediaId: video }], title: 'Roasting' }, { options: { firstComment: 'Beans from Huila 🇨🇴' } });
     expect(done.status, JSON.stringify(done.deliveries[0].error)).toBe('published');
     const v = fb.state.videos.get(done.deliveries[0].externalId)!;
     expect(v).toMatchObject({ finished: true, description: 'Watch us roast', title: 'Roasting' });
     expect(v.received.length).toBe(v.fileSize);
-    // start + ceil(size / 3000) transfers + finish
-    expect(fb.g.callsTo('POST', `/${pageId}/videos`).length - before).toBe(2 + Math.ceil(v.fileSize / 3000));
+    // One upload session: start + ceil(size / 3000) transfers + finish. On a loaded machine a
+    // transfer that timed out is sent again (resumed at the offset Facebook reports), so at least that.
+    expect(fb.state.videos.size - videosBefore).toBe(1);
+    expect(fb.g.callsTo('POST', `/${pageId}/videos`).length - before).toBeGreaterThanOrEqual(2 + Math.ceil(v.fileSize / 3000));
     const comments = fb.state.commentsOn(v.id, true);
     expect(comments.map((c) => [c.message, c.from.id])).toEqual([['Beans from Huila 🇨🇴', pageId]]);
   });
