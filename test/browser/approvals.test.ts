@@ -68,7 +68,7 @@ describeBrowser('web app: approvals and comments', () => {
 
     // The calendar marks it, and the status filter offers "Awaiting approval".
     await page.goto(`/w/${owner.workspaceId}/calendar?view=month&date=${day.toISODate()}`);
-    const event = page.locator(`td[data-date="${day.toISODate()}"] .fc-event[data-post-id="${postId}"]`);
+    const event = page.locator(`td[data-date="${day.toISODate()}"] .cal-entry[data-post-id="${postId}"]`);
     await event.waitFor();
     expect(await event.getAttribute('data-status')).toBe('awaiting_approval');
     expect(await event.getAttribute('aria-label')).toMatch(/^Awaiting approval, /);

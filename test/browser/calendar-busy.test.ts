@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 import type { Browser } from 'playwright-core';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { startWebhookReceiver, type Receiver } from '../support/webhook-receiver.js';
-import { describeBrowser, openPage, startBrowser, type OpenPage } from './support/browser.js';
+import { describeBrowser, openPage, screenshot, startBrowser, type OpenPage } from './support/browser.js';
 import { userWithWebhook, type UserWithChannel } from './support/fixtures.js';
 
 const ZONE = 'Europe/Oslo';
@@ -52,11 +52,12 @@ describeBrowser('web app: a busy day in the month grid', () => {
 
     const grid = page.locator('.calendar-grid[data-ready="true"]');
     await expect.poll(() => grid.getAttribute('data-posts')).toBe('8');
-    const cell = page.locator(`td.fc-daygrid-day[data-date="${day.toISODate()}"]`);
+    const cell = page.locator(`td.month-day[data-date="${day.toISODate()}"]`);
     await expect.poll(() => cell.locator('[data-post-id]').count()).toBe(3);
     await cell.getByText('Busy day post 1').waitFor();
-    const more = cell.locator('.fc-more-posts');
+    const more = cell.getByRole('button', { name: /^5 more posts on .*12/ });
     await expect.poll(() => more.innerText()).toContain('5');
+    await screenshot(page, 'calendar-busy');
 
     await more.click();
     const dialog = page.getByRole('dialog');

@@ -45,10 +45,11 @@ describeBrowser('web app: Norwegian on a phone', () => {
     await screenshot(page, 'mobile-calendar');
 
     await page.getByRole('button', { name: 'Måned', exact: true }).click();
-    const firstHeader = page.locator('.fc-col-header-cell').first();
+    const firstHeader = page.locator('.month-grid__weekday').first();
     await firstHeader.waitFor();
     expect((await firstHeader.textContent())?.toLowerCase()).toMatch(/^man/);
     expect(await sideways(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'mobile-calendar-month');
 
     await page.getByRole('button', { name: 'Meny' }).click();
     await page.getByRole('link', { name: 'Nytt innlegg' }).click();

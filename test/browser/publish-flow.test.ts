@@ -98,8 +98,8 @@ describeBrowser('web app: from sign-up to a published post', () => {
 
     // The calendar shows it on that day; drag it to the neighbouring day.
     await page.goto(`${new URL(page.url()).pathname.split('/posts/')[0]}/calendar?view=month&date=${day.toISODate()}`);
-    const event = page.locator(`.fc-event[data-post-id="${postId}"]`);
-    await page.locator(`td[data-date="${day.toISODate()}"] .fc-event[data-post-id="${postId}"]`).waitFor();
+    const event = page.locator(`.cal-entry[data-post-id="${postId}"]`);
+    await page.locator(`td[data-date="${day.toISODate()}"] .cal-entry[data-post-id="${postId}"]`).waitFor();
     const next = day.plus({ days: 1 }).toISODate()!;
     const target = (await page.locator(`td[data-date="${next}"]`).count()) ? next : day.minus({ days: 1 }).toISODate()!;
     const from = (await event.boundingBox())!;
@@ -112,7 +112,7 @@ describeBrowser('web app: from sign-up to a published post', () => {
     await page.waitForTimeout(100);
     await page.mouse.up();
     await page.getByText(/^Moved to/).waitFor();
-    await page.locator(`td[data-date="${target}"] .fc-event[data-post-id="${postId}"]`).waitFor();
+    await page.locator(`td[data-date="${target}"] .cal-entry[data-post-id="${postId}"]`).waitFor();
     await screenshot(page, 'calendar');
     const moved = await waitFor(async () => {
       const res = await app.api('GET', `/api/v1/workspaces/${await workspaceOf(app)}/posts/${postId}`, undefined, await tokenOf(app));

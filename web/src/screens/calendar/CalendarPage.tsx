@@ -1,11 +1,14 @@
 /**
  * The content calendar: month, week and list views of every scheduled post, filtered by channel
  * and status, kept in the URL (?view=&date=&channel=&status=) so a view can be shared or reloaded.
- * Dragging a post reschedules it; the list view and the post page do the same by keyboard.
+ * Dragging a post reschedules it; the list view and the post page do the same by keyboard. The
+ * month grid is part of this page's code; the week grid (FullCalendar) and the list (virtualiser)
+ * load when first shown.
  */
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useCampaigns } from '../../api/campaigns';
 import { useChannels } from '../../api/channels';
 import { useCalendar, useReschedule } from '../../api/posts';
 import type { CalendarPost } from '../../api/types';
@@ -16,10 +19,10 @@ import { ErrorNote, Loading } from '../../ui/ErrorNote';
 import { useToast } from '../../ui/Toasts';
 import { CalendarToolbar } from './CalendarToolbar';
 import { Legend } from './Legend';
-import { loadGrid, loadList, readCalendarState } from './calendar-state';
+import { loadList, loadWeek, readCalendarState } from './calendar-state';
+import MonthGrid from './MonthGrid';
 
-// Each view's code loads when it is first shown: the grid (FullCalendar) and the list (virtualiser).
-const MonthWeekView = lazy(loadGrid);
+const WeekView = lazy(loadWeek);
 const ListView = lazy(loadList);
 const DayDialog = lazy(() => import('./DayDialog'));
 
@@ -30,10 +33,12 @@ export default function CalendarPage() {
   const navigate = useNavigate();
   const toast = useToast();
   const [params, setParams] = useSearchParams();
-  const { view, anchor, filters, range, instants, perDay } = readCalendarState(params, fmt.weekStart);
+  const { view, anchor, filters, range, instants, perDay } = useMemo(() => readCalendarState(params, fmt.weekStart), [params, fmt.weekStart]);
   const query = useCalendar(workspaceId, instants, filters, perDay);
   const channels = useChannels(workspaceId);
   const channelMap = useMemo(() => new Map((channels.data ?? []).map((c) => [c.id, c])), [channels.data]);
+  const campaigns = useCampaigns(workspaceId);
+  const campaignMap = useMemo(() => new Map((campaigns.data ?? []).map((c) => [c.id, c])), [campaigns.data]);
   const reschedule = useReschedule(workspaceId);
   const [openDay, setOpenDay] = useState<string | null>(null);
 
@@ -42,9 +47,9 @@ export default function CalendarPage() {
     for (const [k, v] of Object.entries(changes)) if (v === null || v === '') next.delete(k); else next.set(k, v);
     setParams(next, { replace: true });
   };
-  const move = (post: CalendarPost, start: Date, revert: () => void) => {
+  const move = (post: CalendarPost, start: Date, revert: () => void, done?: () => void) => {
     reschedule.mutate({ id: post.id, schedule: { mode: 'at', at: start.toISOString() } }, {
-      onSuccess: () => toast(t('calendar.moved', { time: fmt.dateTime(start.toISOString()) })),
+      onSuccess: () => { done?.(); toast(t('calendar.moved', { time: fmt.dateTime(start.toISOString()) })); },
       onError: (err) => { revert(); toast(errorText(t, err), 'error'); },
     });
   };
@@ -65,8 +70,11 @@ export default function CalendarPage() {
         <Suspense fallback={<Loading />}>
           {view === 'list' ? (
             <ListView posts={posts} channels={channelMap} workspaceId={workspaceId} />
+          ) : view === 'month' ? (
+            <MonthGrid anchor={anchor} range={range} posts={posts} dayCounts={dayCounts} total={total} channels={channelMap} campaigns={campaignMap}
+              workspaceId={workspaceId} onOpenDay={setOpenDay} onMove={move} />
           ) : (
-            <MonthWeekView view={view} anchor={anchor} posts={posts} dayCounts={dayCounts} total={total} channels={channelMap}
+            <WeekView anchor={anchor} posts={posts} total={total} channels={channelMap} campaigns={campaignMap}
               onOpenPost={(id) => navigate(`/w/${workspaceId}/posts/${id}`)} onOpenDay={setOpenDay} onMove={move} />
           )}
         </Suspense>

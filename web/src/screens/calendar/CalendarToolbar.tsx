@@ -8,6 +8,7 @@ import type { Channel } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { POST_STATUSES } from '../../lib/status';
 import { addDays, type Day } from '../../lib/dates';
+import { loadWeek } from './calendar-state';
 import { step, type CalendarView, type VisibleRange } from './range';
 
 interface Props {
@@ -51,7 +52,8 @@ export function CalendarToolbar({ view, anchor, range, filters, channels, setPar
       </div>
       <div className="segmented" role="group" aria-label={t('calendar.view')}>
         {(['month', 'week', 'list'] as const).map((v) => (
-          <button key={v} type="button" className="segmented__item" aria-pressed={view === v} onClick={() => setParam({ view: v })}>{t(`calendar.views.${v}`)}</button>
+          <button key={v} type="button" className="segmented__item" aria-pressed={view === v} onClick={() => setParam({ view: v })}
+            onPointerEnter={v === 'week' ? () => void loadWeek() : undefined} onFocus={v === 'week' ? () => void loadWeek() : undefined}>{t(`calendar.views.${v}`)}</button>
         ))}
       </div>
       <div className="cal-toolbar__filters">

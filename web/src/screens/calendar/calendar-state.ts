@@ -38,15 +38,16 @@ export function readCalendarState(params: URLSearchParams, weekStart: number): C
   return { view, anchor, filters, range, instants: { from: fromDay(range.start).toISOString(), to: fromDay(range.end).toISOString() }, perDay: view === 'month' ? PER_DAY : undefined };
 }
 
-export const loadGrid = () => import('./MonthWeekView');
+export const loadWeek = () => import('./WeekView');
 export const loadList = () => import('./ListView');
 
-/** Route loader: fetch the posts and channels, and the view's code, in parallel with the page's code. */
+/** Route loader: fetch the posts, channels and campaigns, and the view's code, in parallel with the page's code. */
 export function prefetchCalendar(queryClient: QueryClient, workspaceId: string, url: string) {
   const state = readCalendarState(new URL(url).searchParams, firstDayOfWeek(formattingLocale(i18next.language)));
   void queryClient.prefetchQuery(calendarQuery(workspaceId, state.instants, state.filters, state.perDay));
   void queryClient.prefetchQuery(channelsQuery(workspaceId));
-  if (state.filters.campaignId) void queryClient.prefetchQuery(campaignsQuery(workspaceId));
-  void (state.view === 'list' ? loadList() : loadGrid());
+  void queryClient.prefetchQuery(campaignsQuery(workspaceId));
+  if (state.view === 'list') void loadList();
+  if (state.view === 'week') void loadWeek();
   return null;
 }

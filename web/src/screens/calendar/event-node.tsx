@@ -1,8 +1,9 @@
 /**
- * A calendar entry built as plain DOM nodes (FullCalendar's `domNodes`), not React: a busy month
- * draws a hundred-odd entries and this skips a React portal for each. The status icons are drawn
- * once by React into a hidden sprite and referenced with `<use>`.
+ * A week-grid entry built as plain DOM nodes (FullCalendar's `domNodes`), not React: this skips a
+ * React portal for each entry. The status icons are drawn once by React into a hidden sprite,
+ * which the entries of both grids reference with `<use>`.
  */
+import type { Campaign } from '../../api/campaigns';
 import type { CalendarPost, Channel } from '../../api/types';
 import { networkLook } from '../../lib/networks';
 import { statusLook } from '../../lib/status';
@@ -10,6 +11,8 @@ import { statusLook } from '../../lib/status';
 const SVG = 'http://www.w3.org/2000/svg';
 const STATUSES = ['draft', 'awaiting_approval', 'scheduled', 'queued', 'publishing', 'published', 'partially_failed', 'failed', 'needs_attention', 'cancelled', 'deleted'];
 const iconId = (status: string) => `ev-icon-${status}`;
+/** Where an entry's `<use>` points for a status's icon. */
+export const statusIconHref = (status: string) => `#${iconId(status)}`;
 
 /** The icons once, hidden; entries point at them. */
 export function StatusIconSprite() {
@@ -30,7 +33,7 @@ function el(tag: string, className: string, text?: string): HTMLElement {
   return node;
 }
 
-export function eventNode(post: CalendarPost, channels: Map<string, Channel>, time: string, noText: string): HTMLElement {
+export function eventNode(post: CalendarPost, channels: Map<string, Channel>, time: string, noText: string, campaign?: Campaign): HTMLElement {
   const root = el('span', 'ev');
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('class', 'ev__icon');
@@ -52,6 +55,13 @@ export function eventNode(post: CalendarPost, channels: Map<string, Channel>, ti
     badge.style.color = look.ink;
     badge.setAttribute('aria-hidden', 'true');
     root.append(badge);
+  }
+  if (campaign?.colour) {
+    const dot = el('span', 'cal-entry__campaign');
+    dot.style.background = campaign.colour;
+    dot.title = campaign.name;
+    dot.setAttribute('aria-hidden', 'true');
+    root.append(dot);
   }
   root.append(el('span', 'ev__text', post.text || noText));
   return root;

@@ -1,15 +1,11 @@
 /**
- * Posts as calendar events, kept light for busy months: each day (or each hour in the week view)
- * shows its first few posts and one "+N more" entry that opens the whole list. A month of 5,000
- * posts becomes about two hundred events, so the grid draws quickly and stays readable.
+ * Posts as the week grid's events, kept light for busy weeks: each hour shows its first post and
+ * one "+N" entry that opens the whole day, so a crowded week draws quickly and stays readable.
  */
 import type { EventInput } from '@fullcalendar/core';
 import type { CalendarPost } from '../../api/types';
 import { isReschedulable, statusLook } from '../../lib/status';
-import type { CalendarView } from './range';
 
-export { PER_DAY } from './per-day';
-import { PER_DAY } from './per-day';
 export const PER_HOUR = 1;
 
 export interface PostEventProps {
@@ -56,25 +52,17 @@ function postEvent(p: CalendarPost): EventInput {
   };
 }
 
-function moreEvent(day: string, count: number, at: Date, hour?: number): EventInput {
+function moreEvent(day: string, count: number, at: Date, hour: number): EventInput {
   return {
-    id: `more:${day}:${hour ?? 'd'}`, start: at, end: new Date(at.getTime() + 30 * 60_000), title: `+${count}`,
+    id: `more:${day}:${hour}`, start: at, end: new Date(at.getTime() + 30 * 60_000), title: `+${count}`,
     editable: false, classNames: ['fc-more-posts'],
     extendedProps: { kind: 'more', count, day } satisfies MoreEventProps,
   };
 }
 
-/** `dayCounts`: how many posts each day holds, when `posts` are only each day's first few (the month grid's answer). */
-export function toEvents(posts: CalendarPost[], view: CalendarView, dayCounts?: Map<string, number>): EventInput[] {
+export function toEvents(posts: CalendarPost[]): EventInput[] {
   const events: EventInput[] = [];
   for (const [day, list] of groupByDay(posts)) {
-    if (view === 'month') {
-      const total = dayCounts?.get(day) ?? list.length;
-      list.slice(0, PER_DAY).forEach((p) => events.push(postEvent(p)));
-      const shown = Math.min(list.length, PER_DAY);
-      if (total > shown) events.push(moreEvent(day, total - shown, atLocal(day, 23, 59)));
-      continue;
-    }
     const byHour = new Map<number, CalendarPost[]>();
     for (const p of list) {
       const hour = new Date(p.scheduledAt).getHours();

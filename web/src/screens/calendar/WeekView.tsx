@@ -1,17 +1,18 @@
 /**
- * The month and week grids (FullCalendar): posts with their status icon, time, networks and text;
- * drag a scheduled post to another day or time to reschedule it; Enter or click opens it; "+N"
- * opens the day's full list. Marks `data-ready` and a performance mark once the posts are drawn.
+ * The week grid (FullCalendar, loaded only when this view is shown): posts by hour with their status
+ * icon, time, networks, campaign colour and text; drag a scheduled post to another day or time to
+ * reschedule it; Enter or click opens it; "+N" opens the day's full list. Marks `data-ready` and a
+ * performance mark once the posts are drawn.
  */
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import FullCalendar from '@fullcalendar/react';
-import dayGridPlugin from '@fullcalendar/daygrid';
 import timeGridPlugin from '@fullcalendar/timegrid';
 import interactionPlugin from '@fullcalendar/interaction';
 import nbLocale from '@fullcalendar/core/locales/nb';
 import enGbLocale from '@fullcalendar/core/locales/en-gb';
 import type { EventClickArg, EventContentArg, EventDropArg, EventMountArg } from '@fullcalendar/core';
 import { useTranslation } from 'react-i18next';
+import type { Campaign } from '../../api/campaigns';
 import type { CalendarPost, Channel } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { networkLook } from '../../lib/networks';
@@ -19,15 +20,13 @@ import { toEvents, type MoreEventProps, type PostEventProps } from './events';
 import { eventNode, StatusIconSprite } from './event-node';
 
 interface Props {
-  view: 'month' | 'week';
   /** The day to show (YYYY-MM-DD), in the browser's zone. */
   anchor: string;
   posts: CalendarPost[];
-  /** Posts per day when `posts` holds only each day's first few (the month grid). */
-  dayCounts?: Map<string, number>;
   /** How many posts the range holds (announced once drawn). */
   total: number;
   channels: Map<string, Channel>;
+  campaigns: Map<string, Campaign>;
   onOpenPost(id: string): void;
   onOpenDay(day: string): void;
   onMove(post: CalendarPost, start: Date, revert: () => void): void;
@@ -38,28 +37,26 @@ interface Props {
  * refetch, a live update): new callbacks would make it reset its options, and a drag in progress
  * at that moment would be lost.
  */
-function MonthWeekView({ view, anchor, posts, dayCounts, total, channels, onOpenPost, onOpenDay, onMove }: Props) {
+function WeekView({ anchor, posts, total, channels, campaigns, onOpenPost, onOpenDay, onMove }: Props) {
   const { t, i18n } = useTranslation();
   const actions = useRef({ onOpenPost, onOpenDay, onMove });
   actions.current = { onOpenPost, onOpenDay, onMove };
   const fmt = useFormat();
   const ref = useRef<FullCalendar>(null);
   const wrapper = useRef<HTMLDivElement>(null);
-  const events = useMemo(() => toEvents(posts, view, dayCounts), [posts, view, dayCounts]);
-  const fcView = view === 'month' ? 'dayGridMonth' : 'timeGridWeek';
+  const events = useMemo(() => toEvents(posts), [posts]);
+  const fcView = 'timeGridWeek';
 
-  const [initialView] = useState(fcView);
   const [initialDate] = useState(anchor);
-  // Follows the toolbar; not on mount, where FullCalendar already shows the initial view and date
-  // (a gotoDate there draws every entry a second time).
-  const shown = useRef({ view: initialView, date: initialDate });
+  // Follows the toolbar; not on mount, where FullCalendar already shows the initial date (a
+  // gotoDate there draws every entry a second time).
+  const shown = useRef(initialDate);
   useEffect(() => {
     const api = ref.current?.getApi();
-    if (!api || (shown.current.view === fcView && shown.current.date === anchor)) return;
-    shown.current = { view: fcView, date: anchor };
-    if (api.view.type !== fcView) api.changeView(fcView, anchor);
-    else api.gotoDate(anchor);
-  }, [fcView, anchor]);
+    if (!api || shown.current === anchor) return;
+    shown.current = anchor;
+    api.gotoDate(anchor);
+  }, [anchor]);
 
   useEffect(() => {
     const frame = requestAnimationFrame(() => {
@@ -73,11 +70,11 @@ function MonthWeekView({ view, anchor, posts, dayCounts, total, channels, onOpen
   const content = useCallback((arg: EventContentArg) => {
     const props = arg.event.extendedProps as PostEventProps | MoreEventProps;
     if (props.kind === 'more') {
-      const label = arg.view.type === 'timeGridWeek' ? `+${props.count}` : t('calendar.more', { count: props.count });
-      return { domNodes: [Object.assign(document.createElement('span'), { className: 'fc-more-label', textContent: label })] };
+      return { domNodes: [Object.assign(document.createElement('span'), { className: 'fc-more-label', textContent: `+${props.count}` })] };
     }
-    return { domNodes: [eventNode(props.post, channels, fmt.time(props.post.scheduledAt), t('post.noText'))] };
-  }, [channels, fmt, t]);
+    const campaign = props.post.campaignId ? campaigns.get(props.post.campaignId) : undefined;
+    return { domNodes: [eventNode(props.post, channels, fmt.time(props.post.scheduledAt), t('post.noText'), campaign)] };
+  }, [channels, campaigns, fmt, t]);
 
   const describe = useCallback((arg: EventMountArg) => {
     const props = arg.event.extendedProps as PostEventProps | MoreEventProps;
@@ -87,12 +84,13 @@ function MonthWeekView({ view, anchor, posts, dayCounts, total, channels, onOpen
     }
     const p = props.post;
     const nets = [...new Set(p.deliveries.map((d) => channels.get(d.channelId)?.name).filter(Boolean))].join(', ');
-    arg.el.setAttribute('aria-label', `${t(`status.${p.status}`)}, ${fmt.dateTime(p.scheduledAt)}, ${nets}: ${p.text.slice(0, 80)}`);
+    const campaign = p.campaignId ? campaigns.get(p.campaignId) : undefined;
+    arg.el.setAttribute('aria-label', `${t(`status.${p.status}`)}, ${fmt.dateTime(p.scheduledAt)}, ${nets}${campaign ? `, ${t('calendar.campaignLabel', { name: campaign.name })}` : ''}: ${p.text.slice(0, 80)}`);
     arg.el.dataset.postId = p.id;
     arg.el.dataset.status = p.status;
     const first = channels.get(p.deliveries[0]?.channelId ?? '');
     if (first) arg.el.style.borderLeftColor = networkLook(first.network).color;
-  }, [channels, fmt, t]);
+  }, [channels, campaigns, fmt, t]);
 
   const drop = useCallback((arg: EventDropArg) => {
     const props = arg.event.extendedProps as PostEventProps;
@@ -106,16 +104,16 @@ function MonthWeekView({ view, anchor, posts, dayCounts, total, channels, onOpen
     if (props.kind === 'more') actions.current.onOpenDay(props.day);
     else actions.current.onOpenPost(props.post.id);
   }, []);
-  const plugins = useMemo(() => [dayGridPlugin, timeGridPlugin, interactionPlugin], []);
+  const plugins = useMemo(() => [timeGridPlugin, interactionPlugin], []);
   const locales = useMemo(() => [nbLocale, enGbLocale], []);
 
   return (
-    <div ref={wrapper} className={`calendar-grid calendar-grid--${view}`} data-view={view}>
+    <div ref={wrapper} className="calendar-grid calendar-grid--week" data-view="week">
       <StatusIconSprite />
       <FullCalendar
         ref={ref}
         plugins={plugins}
-        initialView={initialView}
+        initialView={fcView}
         initialDate={initialDate}
         headerToolbar={false}
         locales={locales}
@@ -123,7 +121,6 @@ function MonthWeekView({ view, anchor, posts, dayCounts, total, channels, onOpen
         firstDay={fmt.weekStart % 7}
         timeZone="local"
         height="auto"
-        fixedWeekCount={false}
         events={events}
         eventContent={content}
         eventDidMount={describe}
@@ -134,7 +131,6 @@ function MonthWeekView({ view, anchor, posts, dayCounts, total, channels, onOpen
         eventDurationEditable={false}
         eventDrop={drop}
         eventClick={click}
-        dayMaxEvents={false}
         nowIndicator
         slotDuration="01:00:00"
         slotEventOverlap={false}
@@ -147,4 +143,4 @@ function MonthWeekView({ view, anchor, posts, dayCounts, total, channels, onOpen
   );
 }
 
-export default memo(MonthWeekView);
+export default memo(WeekView);

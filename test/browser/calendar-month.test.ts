@@ -1,0 +1,98 @@
+/**
+ * The month grid beyond the happy path of the publishing flow: entries carry their campaign's
+ * colour and name, a drag cancelled with Escape changes nothing, arrow keys move between days,
+ * a click opens the post, and the week view (loaded on demand) shows the same posts.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
+import type { Browser } from 'playwright-core';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { startWebhookReceiver, type Receiver } from '../support/webhook-receiver.js';
+import { describeBrowser, openPage, startBrowser, type OpenPage } from './support/browser.js';
+import { userWithWebhook, type UserWithChannel } from './support/fixtures.js';
+
+const ZONE = 'Europe/Oslo';
+
+describeBrowser('web app: the month grid', () => {
+  let app: TestApp;
+  let receiver: Receiver;
+  let browser: Browser;
+  let tab: OpenPage;
+  let who: UserWithChannel;
+
+  beforeAll(async () => {
+    [app, receiver, browser] = await Promise.all([createTestApp(), startWebhookReceiver(), startBrowser()]);
+    who = await userWithWebhook(app, receiver);
+    tab = await openPage(browser, app, { user: who.user, timezoneId: ZONE });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await receiver?.close();
+  });
+
+  it('colours entries by campaign, cancels a drag on Escape, moves by arrow keys and opens the week view', { timeout: 120_000 }, async () => {
+    const { page, errors } = tab;
+    const { user, channelId } = who;
+    // A Wednesday well inside next month: the days either side are in the same week row.
+    let day = DateTime.now().setZone(ZONE).plus({ months: 1 }).set({ day: 14 }).startOf('day');
+    while (day.weekday !== 3) day = day.plus({ days: 1 });
+    const campaign = await app.api('POST', `${user.ws}/campaigns`, { name: 'Autumn sale', colour: '#c2410c' }, user.token);
+    expect(campaign.status).toBe(201);
+    const create = async (text: string, at: DateTime, campaignId?: string) => {
+      const res = await app.api('POST', `${user.ws}/posts`, { text, targets: [{ channelId }], schedule: { mode: 'at', at: at.toISO() }, ...(campaignId ? { campaignId } : {}) }, user.token);
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    const inCampaign = await create('Sale starts', day.set({ hour: 9 }), campaign.body.id);
+    const nextDay = await create('Second day', day.plus({ days: 1 }).set({ hour: 11 }));
+
+    await page.goto(`/w/${user.workspaceId}/calendar?view=month&date=${day.toISODate()}`);
+    const entry = page.locator(`td[data-date="${day.toISODate()}"] .cal-entry[data-post-id="${inCampaign}"]`);
+    await entry.waitFor();
+    // The campaign: a dot in its colour, and its name in the entry's spoken label.
+    expect(await entry.locator('.cal-entry__campaign').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(194, 65, 12)');
+    expect(await entry.getAttribute('aria-label')).toMatch(/^Scheduled, .*Hook, campaign Autumn sale: Sale starts$/);
+
+    // A drag to the next day, cancelled with Escape: nothing is sent and the entry stays.
+    let reschedules = 0;
+    page.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith('/reschedule')) reschedules++; });
+    const from = (await entry.boundingBox())!;
+    const to = (await page.locator(`td[data-date="${day.plus({ days: 1 }).toISODate()}"]`).boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
+    await page.locator(`td.month-day--drop[data-date="${day.plus({ days: 1 }).toISODate()}"]`).waitFor();
+    await page.keyboard.press('Escape');
+    await page.mouse.up();
+    await page.locator('td.month-day--drop').waitFor({ state: 'detached' });
+    await page.waitForTimeout(300);
+    expect(reschedules).toBe(0);
+    expect(page.url()).toContain('/calendar');
+    await entry.waitFor();
+    expect(await entry.evaluate((el) => el.style.transform)).toBe('');
+
+    // Arrow keys: from the first day's entry to the next day's, and back.
+    await entry.focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-post-id'))).toBe(nextDay);
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-post-id'))).toBe(inCampaign);
+
+    // Enter opens the post.
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/posts/${inCampaign}`);
+    await page.getByRole('heading', { name: 'Post', exact: true }).waitFor();
+    await page.goBack();
+
+    // The week view (FullCalendar, loaded now) shows both posts in their hours, with the campaign's dot.
+    await page.getByRole('button', { name: 'Week', exact: true }).click();
+    const weekEntry = page.locator(`.calendar-grid--week .fc-event[data-post-id="${inCampaign}"]`);
+    await weekEntry.waitFor();
+    await page.locator(`.calendar-grid--week .fc-event[data-post-id="${nextDay}"]`).waitFor();
+    expect(await weekEntry.locator('.cal-entry__campaign').count()).toBe(1);
+    expect(await weekEntry.getAttribute('aria-label')).toContain('campaign Autumn sale');
+    expect(reschedules).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
