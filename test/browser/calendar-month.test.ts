@@ -1,7 +1,8 @@
 /**
  * The month grid beyond the happy path of the publishing flow: entries carry their campaign's
  * colour and name, a drag cancelled with Escape changes nothing, arrow keys move between days,
- * a click opens the post, and the week view (loaded on demand) shows the same posts.
+ * Enter opens the post, and the week view (FullCalendar, loaded on demand) shows the same posts
+ * and moves one by dragging it to another hour.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
@@ -31,7 +32,7 @@ describeBrowser('web app: the month grid', () => {
     await receiver?.close();
   });
 
-  it('colours entries by campaign, cancels a drag on Escape, moves by arrow keys and opens the week view', { timeout: 120_000 }, async () => {
+  it('colours entries by campaign, cancels a drag on Escape, moves by arrow keys, and drags by the hour in the week view', { timeout: 120_000 }, async () => {
     const { page, errors } = tab;
     const { user, channelId } = who;
     // A Wednesday well inside next month: the days either side are in the same week row.
@@ -93,6 +94,25 @@ describeBrowser('web app: the month grid', () => {
     expect(await weekEntry.locator('.cal-entry__campaign').count()).toBe(1);
     expect(await weekEntry.getAttribute('aria-label')).toContain('campaign Autumn sale');
     expect(reschedules).toBe(0);
+
+    // Dragged three hours down in the week's hour grid: 11:00 becomes 14:00 the same day.
+    const second = page.locator(`.calendar-grid--week .fc-event[data-post-id="${nextDay}"]`);
+    await second.scrollIntoViewIfNeeded();
+    const box = (await second.boundingBox())!;
+    const hour = (await page.locator('.fc-timegrid-slot-lane').first().boundingBox())!.height;
+    await page.mouse.move(box.x + box.width / 2, box.y + 4);
+    await page.mouse.down();
+    await page.waitForTimeout(100);
+    await page.mouse.move(box.x + box.width / 2, box.y + 14, { steps: 5 });
+    await page.mouse.move(box.x + box.width / 2, box.y + 4 + 3 * hour, { steps: 15 });
+    await page.waitForTimeout(100);
+    await page.mouse.up();
+    await page.getByText(/^Moved to/).waitFor();
+    await expect.poll(async () => {
+      const res = await app.api('GET', `${user.ws}/posts/${nextDay}`, undefined, user.token);
+      return DateTime.fromISO(res.body.scheduledAt).setZone(ZONE).toFormat('yyyy-MM-dd HH:mm');
+    }).toBe(`${day.plus({ days: 1 }).toISODate()} 14:00`);
+    expect(reschedules).toBe(1);
     expect(errors).toEqual([]);
   });
 });
