@@ -9,7 +9,7 @@ import { DateTime } from 'luxon';
 import type { Browser } from 'playwright-core';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { startWebhookReceiver, type Receiver } from '../support/webhook-receiver.js';
-import { describeBrowser, openPage, startBrowser, type OpenPage } from './support/browser.js';
+import { describeBrowser, openPage, screenshot, startBrowser, type OpenPage } from './support/browser.js';
 import { userWithWebhook, type UserWithChannel } from './support/fixtures.js';
 
 const ZONE = 'Europe/Oslo';
@@ -113,6 +113,7 @@ describeBrowser('web app: the month grid', () => {
       return DateTime.fromISO(res.body.scheduledAt).setZone(ZONE).toFormat('yyyy-MM-dd HH:mm');
     }).toBe(`${day.plus({ days: 1 }).toISODate()} 14:00`);
     expect(reschedules).toBe(1);
+    await screenshot(page, 'calendar-week');
     expect(errors).toEqual([]);
   });
 });
