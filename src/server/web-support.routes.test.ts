@@ -8,6 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../../test/support/app.js';
 import { NETWORKS } from '../core/networks.js';
 
+/** A 1×1 transparent PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
 describe('web app support routes', () => {
   let app: TestApp;
   let user: TestUser;
@@ -16,7 +19,11 @@ describe('web app support routes', () => {
 
   beforeAll(async () => {
     app = await createTestApp();
-    page = http.createServer((_req, res) => {
+    page = http.createServer((req, res) => {
+      if (req.url === '/card.png') return void res.writeHead(200, { 'content-type': 'image/png' }).end(PNG);
+      if (req.url === '/card.svg') return void res.writeHead(200, { 'content-type': 'image/svg+xml' }).end('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+      if (req.url === '/huge.png') return void res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.alloc(1_200_000));
+      if (req.url === '/gone.png') return void res.writeHead(404).end();
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end('<html><head><meta property="og:title" content="Spring launch"><meta property="og:description" content="All about it"><meta property="og:image" content="/card.png"></head></html>');
     });
@@ -55,5 +62,28 @@ describe('web app support routes', () => {
     expect(blocked.status).toBe(422);
     expect(blocked.body.error.details).toEqual({ reason: 'blocked_address' });
     expect((await app.api('GET', `${user.ws}/link-preview?url=ftp%3A%2F%2Fexample.com`, undefined, user.token)).status).toBe(400);
+  });
+
+  it('passes on a card image fetched by the server (http: sites too), raster images only, through the guard', async () => {
+    const imageUrl = pageUrl.replace('/launch', '/card.png');
+    const path = (u: string) => `${user.ws}/link-preview/image?url=${encodeURIComponent(u)}`;
+    const ok = await app.api('GET', path(imageUrl), undefined, user.token);
+    expect(ok.status).toBe(200);
+    expect(ok.headers['content-type']).toBe('image/png');
+    expect(Number(ok.headers['content-length'])).toBe(PNG.length);
+    expect(ok.headers['x-content-type-options']).toBe('nosniff');
+    expect(ok.headers['content-security-policy']).toContain('sandbox');
+    // Not for strangers, and nothing but raster images of at most 1,000,000 bytes from public addresses.
+    expect((await app.api('GET', path(imageUrl))).status).toBe(401);
+    const svg = await app.api('GET', path(pageUrl.replace('/launch', '/card.svg')), undefined, user.token);
+    expect(svg.status).toBe(422);
+    expect(svg.body.error.details).toEqual({ reason: 'not_image' });
+    expect((await app.api('GET', path(pageUrl.replace('/launch', '/huge.png')), undefined, user.token)).status).toBe(422);
+    expect((await app.api('GET', path(pageUrl), undefined, user.token)).body.error.details).toEqual({ reason: 'not_image' });
+    expect((await app.api('GET', path(pageUrl.replace('/launch', '/gone.png')), undefined, user.token)).body.error.details).toEqual({ reason: 'http_status' });
+    const blocked = await app.api('GET', path('http://10.1.2.3/card.png'), undefined, user.token);
+    expect(blocked.status).toBe(422);
+    expect(blocked.body.error.details).toEqual({ reason: 'blocked_address' });
+    expect((await app.api('GET', `${user.ws}/link-preview/image?url=javascript%3Aalert(1)`, undefined, user.token)).status).toBe(400);
   });
 });

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { fetchLinkPreview } from '../../api/posts';
 import type { LinkPreview } from '../../api/types';
+import { useWorkspaceId } from '../../app/workspace';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Field } from '../../ui/Field';
 
@@ -48,10 +49,15 @@ export function LinkField({ link, onChange, preview }: { link: string; onChange(
 
 export function LinkCard({ preview, compact = false }: { preview: LinkPreview; compact?: boolean }) {
   const host = (() => { try { return new URL(preview.url).host; } catch { return preview.url; } })();
-  const image = preview.imageUrl?.startsWith('https://') ? preview.imageUrl : null;
+  const workspaceId = useWorkspaceId();
+  // Fetched by the server: `http:` images too (the page's policy allows only https ones), and the
+  // linked site never sees the user's address.
+  const image = preview.imageUrl && /^https?:\/\//.test(preview.imageUrl)
+    ? `/api/v1/workspaces/${workspaceId}/link-preview/image?url=${encodeURIComponent(preview.imageUrl)}`
+    : null;
   return (
     <div className={`link-card${compact ? ' link-card--compact' : ''}`}>
-      {image ? <img src={image} alt="" loading="lazy" referrerPolicy="no-referrer" /> : null}
+      {image ? <img src={image} alt="" loading="lazy" onError={(e) => { e.currentTarget.hidden = true; }} /> : null}
       <div className="link-card__body">
         <span className="link-card__host">{host}</span>
         <strong>{preview.title ?? preview.url}</strong>
