@@ -22,7 +22,7 @@ export function campaignsRoutes(app: FastifyInstance, ctx: AppContext) {
     return reply.status(201).send(await campaigns.createCampaign(ctx, access, req.body));
   });
 
-  r.patch(`${base}/:id`, { schema: { tags, summary: 'Rename a campaign or change its colour or UTM name', params: IdParams, body: CampaignPatch, response: { 200: Campaign } } }, async (req) => {
+  r.patch(`${base}/:id`, { schema: { tags, summary: 'Change a campaign: its name, colour, UTM name, landing page or dates', params: IdParams, body: CampaignPatch, response: { 200: Campaign } } }, async (req) => {
     const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'write');
     return campaigns.changeCampaign(ctx, access, req.params.id, req.body);
   });

@@ -1,7 +1,8 @@
 /**
  * The edge where every error becomes `{"error":{"code","message","details"}}` with its status.
- * Validation errors list each bad field; unexpected errors are logged with their stack and
- * answered with a bare 500 — never a stack trace to a client.
+ * Validation errors list each bad field (with its problem code when the check names one);
+ * unexpected errors are logged with their stack and answered with a bare 500 — never a stack
+ * trace to a client.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -18,10 +19,15 @@ export function registerErrorHandler(app: FastifyInstance) {
       return reply.status(err.status).send(sendError(err.status, err.code, err.message, err.details));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const details = err.validation.map((v) => ({
-        field: [err.validationContext, ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
-        message: v.message,
-      }));
+      // A check that names a problem code (zod `params: { code }`) passes it on, for clients to say it in the user's language.
+      const details = err.validation.map((v) => {
+        const code = (v.params as { params?: { code?: unknown } } | undefined)?.params?.code;
+        return {
+          field: [err.validationContext, ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
+          message: v.message,
+          ...(typeof code === 'string' ? { code } : {}),
+        };
+      });
       const first = details[0];
       return reply.status(400).send(sendError(400, 'bad_request', `Invalid request: ${first ? `${first.field}: ${first.message}` : 'check the input'}`, details));
     }

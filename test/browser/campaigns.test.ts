@@ -1,6 +1,8 @@
 /**
- * Campaigns in a real browser: create one on the campaigns screen, pick it in the composer,
- * schedule, and filter the calendar by it (kept in the address) so that other posts are hidden.
+ * Campaigns in a real browser: create one on the campaigns screen, give it a landing page and
+ * dates (the server's refusals shown under their fields, in the user's language), pick it in the
+ * composer, schedule, and filter the calendar by it (kept in the address) so that other posts are
+ * hidden.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
@@ -59,6 +61,34 @@ describeBrowser('web app: campaigns', () => {
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('heading', { name: 'Spring launch 2031' }).waitFor();
 
+    // Its landing page and dates: what the server refuses is said under the field, and nothing is saved.
+    await item.getByRole('button', { name: 'Edit Spring launch 2031' }).click();
+    const landing = dialog.getByLabel('Landing page');
+    await landing.fill('ftp://shop.example.com/spring');
+    await dialog.getByLabel('Starts').fill('2031-05-10');
+    await dialog.getByLabel('Ends').fill('2031-05-01');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByText('Enter the landing page’s full address, starting with https:// or http://.').waitFor();
+    expect(await landing.getAttribute('aria-invalid')).toBe('true');
+    await landing.fill('https://shop.example.com/spring');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByText('The campaign cannot end before it starts: pick an end date on or after the start date.').waitFor();
+    expect(await dialog.getByLabel('Ends').getAttribute('aria-invalid')).toBe('true');
+    expect((await app.api('GET', `${user.ws}/campaigns`, undefined, user.token)).body.campaigns[0]).toMatchObject({ landingUrl: null, startsOn: null, endsOn: null });
+    await dialog.getByLabel('Ends').fill('2031-05-31');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await item.getByText('10 May 2031 – 31 May 2031').waitFor();
+    expect(await item.getByRole('link', { name: 'https://shop.example.com/spring' }).getAttribute('href')).toBe('https://shop.example.com/spring');
+    expect((await app.api('GET', `${user.ws}/campaigns`, undefined, user.token)).body.campaigns[0])
+      .toMatchObject({ name: 'Spring launch 2031', landingUrl: 'https://shop.example.com/spring', startsOn: '2031-05-10', endsOn: '2031-05-31' });
+    // The dialog opens again on what was saved.
+    await item.getByRole('button', { name: 'Edit Spring launch 2031' }).click();
+    expect([await landing.inputValue(), await dialog.getByLabel('Starts').inputValue(), await dialog.getByLabel('Ends').inputValue()])
+      .toEqual(['https://shop.example.com/spring', '2031-05-10', '2031-05-31']);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+
     // Compose a post in the campaign.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'New post' }).click();
     await page.getByRole('checkbox', { name: 'Launch hook' }).check();
@@ -98,13 +128,27 @@ describeBrowser('web app: campaigns', () => {
     expect(errors).toEqual([]);
   });
 
-  it('fits a 375-pixel phone in Norwegian: the campaigns screen, the picker and the calendar filter', { timeout: 60_000 }, async () => {
+  it('fits a 375-pixel phone in Norwegian: the campaigns screen, its dates and refusals, the picker and the calendar filter', { timeout: 60_000 }, async () => {
     const { page, errors, context } = await openPage(browser, app, { user: who.user, locale: 'nb-NO', width: 375, height: 812 });
     const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     await page.goto(`/w/${who.user.workspaceId}/campaigns`);
     await page.getByRole('heading', { name: 'Kampanjer', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Spring launch 2031' }).waitFor();
+    const item = page.getByRole('listitem').filter({ hasText: 'Spring launch 2031' });
+    await item.getByText(/^10\. mai 2031\s*–\s*31\. mai 2031$/).waitFor();
     expect(await sideways()).toBeLessThanOrEqual(0);
+    await item.getByRole('button', { name: 'Rediger Spring launch 2031' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Slutter').fill('2031-05-09');
+    await dialog.getByRole('button', { name: 'Lagre' }).click();
+    await dialog.getByText('Kampanjen kan ikke slutte før den starter: velg en sluttdato på eller etter startdatoen.').waitFor();
+    await dialog.getByLabel('Landingsside').fill('shop.example.com');
+    await dialog.getByLabel('Slutter').fill('2031-05-31');
+    await dialog.getByRole('button', { name: 'Lagre' }).click();
+    await dialog.getByText('Skriv hele adressen til landingssiden, med https:// eller http:// først.').waitFor();
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
     await page.goto(`/w/${who.user.workspaceId}/compose`);
     await page.getByLabel('Kampanje').selectOption({ label: 'Spring launch 2031' });
     expect(await sideways()).toBeLessThanOrEqual(0);

@@ -1213,10 +1213,15 @@ export interface paths {
                             campaigns: {
                                 colour: string | null;
                                 createdAt: string;
+                                /** @description YYYY-MM-DD */
+                                endsOn: string | null;
                                 id: string;
+                                landingUrl: string | null;
                                 name: string;
                                 /** @description Posts in the campaign, drafts included */
                                 postCount: number;
+                                /** @description YYYY-MM-DD */
+                                startsOn: string | null;
                                 updatedAt: string;
                                 utmCampaign: string | null;
                             }[];
@@ -1241,7 +1246,13 @@ export interface paths {
                     "application/json": {
                         /** @description Shown on the calendar, as #rrggbb */
                         colour?: string | null;
+                        /** @description The campaign’s last day: not before its first (else 400, code campaign.ends_before_start) */
+                        endsOn?: string | null;
+                        /** @description The page the campaign sends people to, http(s) */
+                        landingUrl?: string | null;
                         name: string;
+                        /** @description The campaign’s first day */
+                        startsOn?: string | null;
                         /** @description The utm_campaign value for links in the campaign’s posts */
                         utmCampaign?: string | null;
                     };
@@ -1257,10 +1268,15 @@ export interface paths {
                         "application/json": {
                             colour: string | null;
                             createdAt: string;
+                            /** @description YYYY-MM-DD */
+                            endsOn: string | null;
                             id: string;
+                            landingUrl: string | null;
                             name: string;
                             /** @description Posts in the campaign, drafts included */
                             postCount: number;
+                            /** @description YYYY-MM-DD */
+                            startsOn: string | null;
                             updatedAt: string;
                             utmCampaign: string | null;
                         };
@@ -1308,7 +1324,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Rename a campaign or change its colour or UTM name */
+        /** Change a campaign: its name, colour, UTM name, landing page or dates */
         patch: {
             parameters: {
                 query?: never;
@@ -1324,7 +1340,13 @@ export interface paths {
                     "application/json": {
                         /** @description Shown on the calendar, as #rrggbb */
                         colour?: string | null;
+                        /** @description The campaign’s last day: not before its first (else 400, code campaign.ends_before_start) */
+                        endsOn?: string | null;
+                        /** @description The page the campaign sends people to, http(s) */
+                        landingUrl?: string | null;
                         name?: string;
+                        /** @description The campaign’s first day */
+                        startsOn?: string | null;
                         /** @description The utm_campaign value for links in the campaign’s posts */
                         utmCampaign?: string | null;
                     };
@@ -1340,10 +1362,15 @@ export interface paths {
                         "application/json": {
                             colour: string | null;
                             createdAt: string;
+                            /** @description YYYY-MM-DD */
+                            endsOn: string | null;
                             id: string;
+                            landingUrl: string | null;
                             name: string;
                             /** @description Posts in the campaign, drafts included */
                             postCount: number;
+                            /** @description YYYY-MM-DD */
+                            startsOn: string | null;
                             updatedAt: string;
                             utmCampaign: string | null;
                         };

@@ -62,11 +62,39 @@ export function isCheckReport(details: unknown): details is CheckResult {
   return typeof details === 'object' && details !== null && Array.isArray((details as CheckResult).targets) && Array.isArray((details as CheckResult).problems);
 }
 
+interface CodedDetail { code?: string; field?: string }
+
+/** The error's details with a problem code: one (`{code, field?}`) or a list (a refused request's fields). */
+function codedDetails(err: ApiError): CodedDetail[] {
+  const d = err.details;
+  const all = (Array.isArray(d) ? d : d && typeof d === 'object' ? [d] : []) as CodedDetail[];
+  return all.filter((x) => x && typeof x.code === 'string');
+}
+
+const knownProblem = (t: TFunction, code: string | undefined) => (code && t(`problems.${code}`, { defaultValue: '' })) || '';
+
+/**
+ * The server's problems with single fields of a form, in the user's language, by the field's
+ * name in the request body (`landingUrl`) — only those whose code this app knows.
+ */
+export function fieldProblems(t: TFunction, err: unknown): Record<string, string> {
+  if (!(err instanceof ApiError)) return {};
+  const out: Record<string, string> = {};
+  for (const d of codedDetails(err)) {
+    const text = knownProblem(t, d.code);
+    const field = d.field?.startsWith('body.') ? d.field.slice(5) : null;
+    if (text && field && !(field in out)) out[field] = text;
+  }
+  return out;
+}
+
 /** A sentence for any error from the API (or the network between). */
 export function errorText(t: TFunction, err: unknown): string {
   if (!(err instanceof ApiError)) return t('errors.unexpected');
-  const detailCode = (err.details as { code?: string } | undefined)?.code;
-  if (detailCode && t(`problems.${detailCode}`, { defaultValue: '' })) return t(`problems.${detailCode}`);
+  for (const d of codedDetails(err)) {
+    const text = knownProblem(t, d.code);
+    if (text) return text;
+  }
   const generic = t(`errors.${err.code}`, { defaultValue: '' });
   if (!generic) return err.message;
   return err.message && err.code !== 'network' ? `${generic} ${err.message}` : generic;

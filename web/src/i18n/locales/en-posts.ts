@@ -72,6 +72,11 @@ export const enPosts = {
     content: { empty: 'the post is empty' },
     targets: { required: 'Choose at least one channel to publish to' },
     time: { past: 'That time is in the past: pick a future time, or publish now.' },
+    campaign: {
+      name_taken: 'A campaign with this name already exists: pick another name.',
+      landing_url_invalid: 'Enter the landing page’s full address, starting with https:// or http://.',
+      ends_before_start: 'The campaign cannot end before it starts: pick an end date on or after the start date.',
+    },
     text: {
       too_long: '{{count, number}} of {{limit, number}} {{unit}}', too_many_bytes: '{{count, number}} of {{limit, number}} bytes',
       forbidden_characters: 'the text cannot contain {{characters}}',

@@ -1,4 +1,4 @@
-/** English: campaigns, per-channel media and thread in the composer, reordering the queue by dragging. */
+/** English: campaigns (name, colour, UTM name, landing page, dates), per-channel media and thread in the composer, reordering the queue by dragging. */
 export const enWeb4 = {
   campaigns: {
     nav: 'Campaigns', title: 'Campaigns',
@@ -6,6 +6,9 @@ export const enWeb4 = {
     create: 'Create campaign', existing: 'Your campaigns', none: 'No campaigns yet.',
     name: 'Name', colour: 'Colour', useColour: 'Give it a colour', pickColour: 'Campaign colour',
     utm: 'UTM campaign name', utmHint: 'Optional: the utm_campaign value for links, e.g. spring-sale. Letters, digits, -, _, . and ~.',
+    landingUrl: 'Landing page', landingUrlHint: 'Optional: the page the campaign sends people to, e.g. https://example.com/spring.',
+    startsOn: 'Starts', endsOn: 'Ends', dates: 'Dates', datesHint: 'Optional: the first and last day of the campaign.',
+    between: '{{start}} – {{end}}', from: 'From {{start}}', until: 'Until {{end}}',
     posts_one: '{{count}} post', posts_other: '{{count}} posts',
     onCalendar: 'On the calendar', edit: 'Edit', editName: 'Edit {{name}}', save: 'Save',
     delete: 'Delete', deleteName: 'Delete {{name}}', deleteBody: 'Its posts stay as they are, in no campaign.',

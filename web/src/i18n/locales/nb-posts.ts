@@ -74,6 +74,11 @@ export const nbPosts: Pick<Messages, 'composer' | 'calendar' | 'post' | 'outcome
     content: { empty: 'innlegget er tomt' },
     targets: { required: 'Velg minst én kanal å publisere til' },
     time: { past: 'Det tidspunktet har vært: velg et senere tidspunkt, eller publiser nå.' },
+    campaign: {
+      name_taken: 'Det finnes allerede en kampanje med dette navnet: velg et annet navn.',
+      landing_url_invalid: 'Skriv hele adressen til landingssiden, med https:// eller http:// først.',
+      ends_before_start: 'Kampanjen kan ikke slutte før den starter: velg en sluttdato på eller etter startdatoen.',
+    },
     text: {
       too_long: '{{count, number}} av {{limit, number}} {{unit}}', too_many_bytes: '{{count, number}} av {{limit, number}} byte',
       forbidden_characters: 'teksten kan ikke inneholde {{characters}}',

@@ -1,18 +1,30 @@
-/** Campaigns: named groups of posts, with a colour for the calendar and a UTM name for links. */
+/** Campaigns: named groups of posts, with a colour for the calendar, a UTM name for links, a landing page and dates. */
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useCampaigns, useChangeCampaign, useCreateCampaign, useDeleteCampaign, type Campaign } from '../../api/campaigns';
 import { useWorkspaceId } from '../../app/workspace';
 import { ConfirmDialog, Dialog } from '../../ui/Dialog';
 import { ErrorNote, Loading } from '../../ui/ErrorNote';
+import { useFormat, type Formatter } from '../../i18n/format';
 import { useToast } from '../../ui/Toasts';
 import { CampaignForm } from './CampaignForm';
+
+/** "1 Jun 2031 – 30 Jun 2031", "From 1 Jun 2031", "Until …", or nothing. */
+function campaignDates(t: TFunction, fmt: Formatter, c: Campaign): string {
+  const start = c.startsOn ? fmt.dayMonth(c.startsOn, true) : '';
+  const end = c.endsOn ? fmt.dayMonth(c.endsOn, true) : '';
+  if (start && end) return t('campaigns.between', { start, end });
+  if (start) return t('campaigns.from', { start });
+  return end ? t('campaigns.until', { end }) : '';
+}
 
 export default function CampaignsPage() {
   const { t } = useTranslation();
   const workspaceId = useWorkspaceId();
   const toast = useToast();
+  const fmt = useFormat();
   const campaigns = useCampaigns(workspaceId);
   const create = useCreateCampaign(workspaceId);
   const change = useChangeCampaign(workspaceId);
@@ -43,6 +55,8 @@ export default function CampaignsPage() {
                 {t('campaigns.posts', { count: c.postCount })}
                 {c.utmCampaign ? <> · utm_campaign=<code>{c.utmCampaign}</code></> : null}
               </p>
+              {c.startsOn || c.endsOn ? <p className="muted campaign-list__dates">{campaignDates(t, fmt, c)}</p> : null}
+              {c.landingUrl ? <p className="campaign-list__link"><a href={c.landingUrl} target="_blank" rel="noopener noreferrer">{c.landingUrl}</a></p> : null}
             </div>
             <div className="actions">
               <Link className="button button--quiet" to={`/w/${workspaceId}/calendar?campaign=${c.id}`}>{t('campaigns.onCalendar')}</Link>
