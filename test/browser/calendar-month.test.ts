@@ -32,7 +32,7 @@ describeBrowser('web app: the month grid', () => {
     await receiver?.close();
   });
 
-  it('colours entries by campaign, cancels a drag on Escape, moves by arrow keys, and drags by the hour in the week view', { timeout: 120_000 }, async () => {
+  it('colours entries by campaign, cancels a drag on Escape, moves by arrow keys, starts a post on a day, and drags by the hour in the week view', { timeout: 120_000 }, async () => {
     const { page, errors } = tab;
     const { user, channelId } = who;
     // A Wednesday well inside next month: the days either side are in the same week row.
@@ -73,18 +73,34 @@ describeBrowser('web app: the month grid', () => {
     await entry.waitFor();
     expect(await entry.evaluate((el) => el.style.transform)).toBe('');
 
-    // Arrow keys: from the first day's entry to the next day's, and back.
+    // Arrow keys move from day to day (to each day's "+"), Tab on into its posts.
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-post-id') ?? document.activeElement?.getAttribute('aria-label'));
     await entry.focus();
     await page.keyboard.press('ArrowRight');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-post-id'))).toBe(nextDay);
+    expect(await focused()).toMatch(new RegExp(`^New post on .*\\b${day.plus({ days: 1 }).day}\\b`));
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe(nextDay);
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toMatch(new RegExp(`^New post on .*\\b${day.plus({ days: 8 }).day}\\b`));
+    await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowLeft');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-post-id'))).toBe(inCampaign);
+    expect(await focused()).toMatch(new RegExp(`^New post on .*\\b${day.day}\\b`));
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe(inCampaign);
 
     // Enter opens the post.
     await page.keyboard.press('Enter');
     await page.waitForURL(`**/posts/${inCampaign}`);
     await page.getByRole('heading', { name: 'Post', exact: true }).waitFor();
     await page.goBack();
+
+    // A day's "+" starts a post on that day, at 09:00.
+    await page.locator(`td[data-date="${day.plus({ days: 2 }).toISODate()}"] .month-day__add`).click();
+    await page.waitForURL('**/compose?at=*');
+    await expect.poll(() => page.getByLabel('Date', { exact: true }).inputValue()).toBe(day.plus({ days: 2 }).toISODate());
+    expect(await page.getByLabel('Time', { exact: true }).inputValue()).toBe('09:00');
+    await page.goBack();
+    await entry.waitFor();
 
     // The week view (FullCalendar, loaded now) shows both posts in their hours, with the campaign's dot.
     await page.getByRole('button', { name: 'Week', exact: true }).click();

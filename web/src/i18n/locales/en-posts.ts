@@ -41,8 +41,9 @@ export const enPosts = {
     moreLabel_one: '{{count}} more post on {{day}}', moreLabel_other: '{{count}} more posts on {{day}}',
     moved: 'Moved to {{time}}', empty: 'Nothing scheduled in this period.',
     truncated_one: 'Only the first {{count}} post is shown; narrow the filters.', truncated_other: 'Only the first {{count}} posts are shown; narrow the filters.',
-    legend: 'What the icons mean', legendHint: 'Each post shows its status icon, its time, a badge per network and a dot in its campaign’s colour; drag a scheduled post to another day to move it, or press Enter to open it and reschedule it there. Arrow keys move between days.',
+    legend: 'What the icons mean', legendHint: 'Each post shows its status icon, its time, a badge per network and a dot in its campaign’s colour; drag a scheduled post to another day to move it, or press Enter to open it and reschedule it there. Arrow keys move between days; a day’s + starts a post on it.',
     campaignLabel: 'campaign {{name}}',
+    newOn: 'New post on {{day}}',
   },
   post: {
     title: 'Post', actions: 'Post actions', scheduledFor: 'Scheduled for {{time}}', unscheduled: 'Not scheduled',

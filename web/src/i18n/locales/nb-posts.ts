@@ -43,8 +43,9 @@ export const nbPosts: Pick<Messages, 'composer' | 'calendar' | 'post' | 'outcome
     moreLabel_one: '{{count}} innlegg til {{day}}', moreLabel_other: '{{count}} innlegg til {{day}}',
     moved: 'Flyttet til {{time}}', empty: 'Ingenting planlagt i denne perioden.',
     truncated_one: 'Bare det første innlegget vises; snevre inn filtrene.', truncated_other: 'Bare de første {{count}} innleggene vises; snevre inn filtrene.',
-    legend: 'Hva symbolene betyr', legendHint: 'Hvert innlegg viser statussymbol, klokkeslett, et merke per nettverk og en prikk i kampanjens farge; dra et planlagt innlegg til en annen dag for å flytte det, eller trykk Enter for å åpne det og flytte det derfra. Piltastene går mellom dagene.',
+    legend: 'Hva symbolene betyr', legendHint: 'Hvert innlegg viser statussymbol, klokkeslett, et merke per nettverk og en prikk i kampanjens farge; dra et planlagt innlegg til en annen dag for å flytte det, eller trykk Enter for å åpne det og flytte det derfra. Piltastene går mellom dagene; + på en dag starter et innlegg den dagen.',
     campaignLabel: 'kampanje {{name}}',
+    newOn: 'Nytt innlegg {{day}}',
   },
   post: {
     title: 'Innlegg', actions: 'Handlinger for innlegget', scheduledFor: 'Planlagt til {{time}}', unscheduled: 'Ikke planlagt',

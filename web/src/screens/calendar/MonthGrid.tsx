@@ -6,11 +6,13 @@
  *
  * A scheduled post is dragged to another day with a mouse or pen (pointer events; Escape cancels),
  * keeping its time of day; on touch screens a drag would fight scrolling, so there a tap opens the
- * post and its page reschedules it, as it does for the keyboard. Marks `data-ready` and the
- * `varde:calendar-ready` performance mark once the posts are drawn.
+ * post and its page reschedules it, as it does for the keyboard. Each day from today on has a "+"
+ * that starts a post on that day. Marks `data-ready` and the `varde:calendar-ready` performance
+ * mark once the posts are drawn.
  */
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent, type RefObject } from 'react';
 import { Link } from 'react-router';
+import { Plus } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { Campaign } from '../../api/campaigns';
 import type { CalendarPost, Channel } from '../../api/types';
@@ -62,6 +64,12 @@ interface Drag {
 const DRAG_THRESHOLD = 5;
 
 export const localDay = (iso: string): Day => toDay(new Date(iso));
+
+/** The next full hour today (`HH:00`), for a post started from today's cell; 23:59 late at night. */
+function nextHour(): string {
+  const hour = new Date().getHours() + 1;
+  return hour > 23 ? '23:59' : `${String(hour).padStart(2, '0')}:00`;
+}
 
 /** `start`'s time of day on `day`, in the browser's zone. */
 export function sameTimeOn(iso: string, day: Day): Date {
@@ -314,7 +322,15 @@ function MonthGrid({ anchor, range, posts, dayCounts, total, channels, campaigns
                 if (day === drag.over) classes.push('month-day--drop');
                 return (
                   <td key={day} data-date={day} className={classes.join(' ')} aria-current={day === todayDay ? 'date' : undefined}>
-                    <div className="month-day__number" aria-label={fmt.date(`${day}T12:00:00`)}>{Number(day.slice(8))}</div>
+                    <div className="month-day__head">
+                      {day >= todayDay ? (
+                        <Link className="month-day__add" to={`/w/${workspaceId}/compose?at=${day}T${day === todayDay ? nextHour() : '09:00'}`}
+                          aria-label={t('calendar.newOn', { day: fmt.date(`${day}T12:00:00`) })} title={t('calendar.newOn', { day: fmt.date(`${day}T12:00:00`) })}>
+                          <Plus size={14} aria-hidden="true" />
+                        </Link>
+                      ) : null}
+                      <span className="month-day__number" aria-label={fmt.date(`${day}T12:00:00`)}>{Number(day.slice(8))}</span>
+                    </div>
                     {shown.length || more > 0 ? (
                       <ul className="month-day__posts" role="list">
                         {shown.map(entry)}
