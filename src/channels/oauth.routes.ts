@@ -7,6 +7,14 @@ import { workspaceAccess } from '../server/auth.plugin.js';
 import { WorkspaceParams } from '../server/schemas.js';
 import { completeOAuth, pickOAuth, showOAuth, startOAuth } from './oauth.service.js';
 
+/** What networks send back (RFC 6749 §4.1.2); other parameters are kept for the provider. */
+const OAuthCallbackQuery = z.looseObject({
+  state: z.string().max(500).optional().describe('The state Varde sent'),
+  code: z.string().max(4000).optional().describe('The authorisation code'),
+  error: z.string().max(200).optional().describe('Why the user or network refused'),
+  error_description: z.string().max(2000).optional(),
+});
+
 export function oauthRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const base = '/api/v1/workspaces/:workspaceId/channels/oauth';
@@ -34,9 +42,11 @@ export function oauthRoutes(app: FastifyInstance, ctx: AppContext) {
   });
 
   r.get('/api/v1/oauth/callback/:network', {
-    schema: { tags: ['channels'], summary: 'Where the network sends the user back (register this redirect URL at the network)', params: z.object({ network: z.string().max(40) }), querystring: z.record(z.string(), z.string()) },
+    schema: { tags: ['channels'], summary: 'Where the network sends the user back (register this redirect URL at the network)', params: z.object({ network: z.string().max(40) }), querystring: OAuthCallbackQuery },
   }, async (req, reply) => {
-    const result = await completeOAuth(ctx, req.params.network, req.query);
+    // Every string parameter goes on to the provider (some networks send more than these).
+    const query = Object.fromEntries(Object.entries(req.query).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    const result = await completeOAuth(ctx, req.params.network, query);
     if (result.returnTo) return reply.redirect(`${result.returnTo}${result.returnTo.includes('?') ? '&' : '?'}oauth=${encodeURIComponent(result.state)}`);
     return result;
   });

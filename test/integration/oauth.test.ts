@@ -110,6 +110,16 @@ describe('OAuth connect', () => {
     expect(replay.body.error.message).toMatch(/already used|expired|unknown/);
     const forged = await app.api('GET', `/api/v1/oauth/callback/pinterest?code=x&state=forged`);
     expect(forged.status).toBe(400);
+    // An oversized parameter is refused by the route's schema, before any lookup.
+    const huge = await app.api('GET', `/api/v1/oauth/callback/pinterest?code=x&state=${'s'.repeat(501)}`);
+    expect(huge.status).toBe(400);
+    expect(huge.body.error.message).toMatch(/state/);
+  });
+
+  it('describes the callback\'s parameters in the OpenAPI document', async () => {
+    const doc = (await app.api('GET', '/api/openapi.json')).body;
+    const params = doc.paths['/api/v1/oauth/callback/{network}'].get.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`);
+    expect(params).toEqual(expect.arrayContaining(['path:network', 'query:state', 'query:code', 'query:error', 'query:error_description']));
   });
 
   it('reports a refused login without adding anything', async () => {

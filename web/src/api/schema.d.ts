@@ -698,8 +698,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    additionalProperties?: string;
-                    propertyNames?: string;
+                    /** @description The authorisation code */
+                    code?: string;
+                    /** @description Why the user or network refused */
+                    error?: string;
+                    error_description?: string;
+                    /** @description The state Varde sent */
+                    state?: string;
                 };
                 header?: never;
                 path: {
