@@ -22,6 +22,7 @@ import { networkLook } from '../../lib/networks';
 import { isReschedulable, statusLook } from '../../lib/status';
 import { StatusIconSprite, statusIconHref } from './event-node';
 import { PER_DAY } from './per-day';
+import { useReadyMark } from './ready-mark';
 import type { VisibleRange } from './range';
 
 interface Props {
@@ -217,14 +218,7 @@ function MonthGrid({ anchor, range, posts, dayCounts, total, channels, campaigns
     return { short: fmt.weekday(iso, 'short'), long: fmt.weekday(iso, 'long') };
   }) ?? [], [weeks, fmt]);
 
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => {
-      wrapper.current?.setAttribute('data-ready', 'true');
-      wrapper.current?.setAttribute('data-posts', String(total));
-      performance.mark('varde:calendar-ready', { detail: { posts: total } });
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [byDay, total]);
+  useReadyMark(wrapper, byDay, total);
 
   const move = (post: CalendarPost, day: Day) => {
     const from = localDay(post.scheduledAt);

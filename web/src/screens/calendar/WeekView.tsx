@@ -18,6 +18,7 @@ import { useFormat } from '../../i18n/format';
 import { networkLook } from '../../lib/networks';
 import { toEvents, type MoreEventProps, type PostEventProps } from './events';
 import { eventNode, StatusIconSprite } from './event-node';
+import { useReadyMark } from './ready-mark';
 
 interface Props {
   /** The day to show (YYYY-MM-DD), in the browser's zone. */
@@ -58,14 +59,7 @@ function WeekView({ anchor, posts, total, channels, campaigns, onOpenPost, onOpe
     api.gotoDate(anchor);
   }, [anchor]);
 
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => {
-      wrapper.current?.setAttribute('data-ready', 'true');
-      wrapper.current?.setAttribute('data-posts', String(total));
-      performance.mark('varde:calendar-ready', { detail: { posts: total } });
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [events, total]);
+  useReadyMark(wrapper, events, total);
 
   const content = useCallback((arg: EventContentArg) => {
     const props = arg.event.extendedProps as PostEventProps | MoreEventProps;
