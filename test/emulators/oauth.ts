@@ -33,7 +33,8 @@ export class OAuthAuthority {
   /** The account that "logs in" at the next authorize. */
   currentUser = 'user-1';
   /** Log of token requests, for assertions. */
-  tokenRequests: { grantType: string; at: number }[] = [];
+  /** Every token request; a refresh names the user whose login it renewed (when the token was known). */
+  tokenRequests: { grantType: string; at: number; userId?: string }[] = [];
 
   constructor(
     private readonly opts: {
@@ -87,8 +88,8 @@ export class OAuthAuthority {
   }
 
   refreshGrant(clientId: string, refreshToken: string): TokenGrant | OAuthError {
-    this.tokenRequests.push({ grantType: 'refresh_token', at: Date.now() });
     const rec = this.refresh.get(refreshToken);
+    this.tokenRequests.push({ grantType: 'refresh_token', at: Date.now(), userId: rec?.userId });
     if (!rec || rec.clientId !== clientId) return { error: 'invalid_grant', description: 'The refresh token is invalid' };
     if (this.opts.rotateRefresh) this.refresh.delete(refreshToken);
     const grant = this.issue(rec.userId, rec.scope, clientId);
