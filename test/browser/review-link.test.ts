@@ -2,7 +2,8 @@
  * A client review link in a real browser: an admin creates it on the Approvals screen (its address
  * shown once), a client without an account opens it on a phone, sees a thread whose follow-up has
  * an image and a video drawn as such, approves one post and rejects another with a reason and
- * comments, and the team sees those decisions in the app; a revoked or expired link says so.
+ * comments, and the team sees those decisions in the app; a revoked or expired link says so (the
+ * expired one's 403 asserted, not let through as a console error).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
@@ -157,8 +158,13 @@ describeBrowser('web app: client review links', () => {
     // Expired: a clear message too.
     const other = await app.api('POST', `${owner.ws}/review-links`, { name: 'Old', from: DateTime.now().toISO(), to: DateTime.now().plus({ days: 3 }).toISO() }, owner.token);
     await app.db.db.query(`UPDATE review_links SET expires_at = now() - interval '1 minute' WHERE id = $1`, [other.body.id]);
-    await cp.goto(other.body.url);
-    await cp.locator('[data-review-error="expired"]').getByText('This review link has expired. Ask the sender for a new one.').waitFor();
+    const refused = await client.expectConsoleErrors(/status of 403/, async () => {
+      const [answer] = await Promise.all([cp.waitForResponse((r) => r.url().includes('/api/v1/review/')), cp.goto(other.body.url)]);
+      expect(answer.status()).toBe(403);
+      await cp.locator('[data-review-error="expired"]').getByText('This review link has expired. Ask the sender for a new one.').waitFor();
+    });
+    expect(refused).toHaveLength(1);
+    expect(client.errors).toEqual([]);
     expect(admin.errors).toEqual([]);
 
     // The Approvals screen on a phone, in Norwegian, fits its width.
