@@ -36,6 +36,8 @@ export interface PageOptions {
   height?: number;
   /** Logged in as this user (its session cookie). */
   user?: TestUser;
+  /** A touch screen (for touch drags through CDP's Input.dispatchTouchEvent). */
+  hasTouch?: boolean;
 }
 
 export interface OpenPage {
@@ -57,6 +59,7 @@ export async function openPage(browser: Browser, app: TestApp, opts: PageOptions
     locale: opts.locale ?? 'en-GB',
     timezoneId: opts.timezoneId ?? 'Europe/Oslo',
     baseURL: baseUrl(app),
+    hasTouch: opts.hasTouch ?? false,
   });
   if (opts.user) {
     const [name, value] = opts.user.cookie.slice('cookie:'.length).split('=');
