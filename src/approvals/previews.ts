@@ -21,13 +21,14 @@ interface TargetRow {
   handle: string | null;
 }
 
+// A post's deliveries share one creation time: then by channel name, so that the order holds between answers.
 const listTargets = (db: Queryable, workspaceId: string, postIds: string[]) =>
   postIds.length === 0
     ? Promise.resolve([] as TargetRow[])
     : db.query<TargetRow>(
       `SELECT d.post_id, d.due_at, d.override, c.network, c.name AS channel_name, c.handle
        FROM deliveries d JOIN channels c ON c.id = d.channel_id
-       WHERE d.workspace_id = $1 AND d.post_id = ANY($2::uuid[]) ORDER BY d.created_at, d.id`,
+       WHERE d.workspace_id = $1 AND d.post_id = ANY($2::uuid[]) ORDER BY d.created_at, c.name, d.id`,
       [workspaceId, postIds],
     );
 

@@ -42,7 +42,7 @@ describe.each(ENGINES)('review and approval previews on %s', (engine) => {
   const fetchFile = (url: string, auth?: string) => fetch(new URL(url, app.url), { headers: auth ? { authorization: `Bearer ${auth}` } : {} });
 
   it('gives every file its kind and every follow-up its own files, per channel', async () => {
-    const [plain, own] = [await webhookChannel('Plain'), await webhookChannel('Own')];
+    const [plain, own] = [await webhookChannel('Plain'), await webhookChannel('Own')]; // shown by name: Own, then Plain
     const [photo, still, clip, otherClip] = [await uploadPng(app, owner), await uploadPng(app, owner), await uploadVideo(), await uploadVideo()];
     const post = await app.api('POST', `${owner.ws}/posts`, {
       text: 'Part one', media: [{ mediaId: photo, alt: 'A harbour' }],
@@ -56,8 +56,8 @@ describe.each(ENGINES)('review and approval previews on %s', (engine) => {
     const image = (alt: string | null) => ({ url: expect.any(String), alt, kind: 'image' });
     const video = (alt: string | null) => ({ url: expect.any(String), alt, kind: 'video' });
     const expected = [
-      { network: 'webhook', channel: 'Plain', text: 'Part one', media: [image('A harbour')], followups: [{ text: 'Part two', media: [image('Boats at dawn'), video('The ferry leaving')] }, { text: 'Part three', media: [] }] },
       { network: 'webhook', channel: 'Own', text: 'Part one', media: [image('A harbour')], followups: [{ text: 'Own part two', media: [video(null)] }] },
+      { network: 'webhook', channel: 'Plain', text: 'Part one', media: [image('A harbour')], followups: [{ text: 'Part two', media: [image('Boats at dawn'), video('The ferry leaving')] }, { text: 'Part three', media: [] }] },
     ];
 
     // The client's review page: files at signed addresses that work without an account.
@@ -69,7 +69,7 @@ describe.each(ENGINES)('review and approval previews on %s', (engine) => {
     expect(shown.media).toEqual([image('A harbour')]);
     expect(shown.targets).toMatchObject(expected);
     expect(shown.targets.map((t: { handle: string | null }) => t.handle)).toEqual([null, null]); // a webhook's receiver is not the client's business
-    const clientVideo = shown.targets[0].followups[0].media[1].url as string;
+    const clientVideo = shown.targets[1].followups[0].media[1].url as string;
     expect(clientVideo).toMatch(/\/media\/s\//);
     const served = await fetchFile(clientVideo);
     expect(served.status).toBe(200);
@@ -81,7 +81,7 @@ describe.each(ENGINES)('review and approval previews on %s', (engine) => {
     const waiting = awaiting.body.posts.find((p: { id: string }) => p.id === post.body.id);
     expect(waiting).toMatchObject({ status: 'awaiting_approval', approvalStatus: 'pending', createdBy: owner.userId, revision: 1, targets: expected });
     expect(waiting.targets[0].handle).toEqual(expect.any(String));
-    const memberVideo = waiting.targets[1].followups[0].media[0].url as string;
+    const memberVideo = waiting.targets[0].followups[0].media[0].url as string;
     expect(memberVideo).toBe(`/api/v1/workspaces/${owner.workspaceId}/media/${otherClip}/content`);
     expect((await fetchFile(memberVideo, owner.token)).headers.get('content-type')).toBe('video/mp4');
     expect((await fetchFile(memberVideo)).status).toBe(401);
