@@ -8,7 +8,8 @@ import { findPost } from '../posts/posts.repository.js';
 import { findUserById } from '../auth/auth.repository.js';
 import { workspaceAccess } from '../server/auth.plugin.js';
 import { IdParams, WorkspaceParams } from '../server/schemas.js';
-import { listReviews, reviewPost } from './approvals.service.js';
+import { ApprovalStatusAnswer, AwaitingList, NewComment, NewReviewLink, ReviewLinkList, ReviewPage } from './approvals.schemas.js';
+import { AWAITING_LIMIT, listAwaitingApproval, listReviews, reviewPost } from './approvals.service.js';
 import { addComment, listComments } from './comments.service.js';
 import { assertPostInLink, createReviewLink, publicReviewLink, resolveReviewToken, reviewPage, type ReviewLinkRow } from './review-links.service.js';
 
@@ -21,13 +22,20 @@ export function approvalsRoutes(app: FastifyInstance, ctx: AppContext) {
   const posts = '/api/v1/workspaces/:workspaceId/posts';
 
   for (const decision of ['approve', 'reject'] as const) {
-    r.post(`${posts}/:id/${decision}`, { schema: { tags: ['approvals'], summary: decision === 'approve' ? 'Approve a post waiting for approval' : 'Reject a post (it goes back to draft)', params: IdParams, body: Comment.default({}) } }, async (req) => {
+    r.post(`${posts}/:id/${decision}`, { schema: { tags: ['approvals'], summary: decision === 'approve' ? 'Approve a post waiting for approval' : 'Reject a post (it goes back to draft)', params: IdParams, body: Comment.default({}), response: { 200: ApprovalStatusAnswer } } }, async (req) => {
       const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'publish');
       const user = await findUserById(ctx.db, access.principal.userId);
       const status = await reviewPost(ctx, access.workspaceId, req.params.id, { via: 'member', userId: access.principal.userId, name: user?.name ?? 'A member', access }, { decision: decision === 'approve' ? 'approved' : 'rejected', comment: req.body.comment });
       return { approvalStatus: status };
     });
   }
+
+  r.get('/api/v1/workspaces/:workspaceId/approvals', {
+    schema: { tags: ['approvals'], summary: `Posts waiting for approval (up to ${AWAITING_LIMIT}, soonest first), previewed per channel with each file's kind and each follow-up's files`, params: WorkspaceParams, response: { 200: AwaitingList } },
+  }, async (req) => {
+    const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'read');
+    return { posts: await listAwaitingApproval(ctx.db, access.workspaceId) };
+  });
 
   r.get(`${posts}/:id/reviews`, { schema: { tags: ['approvals'], summary: 'Approvals and rejections of a post', params: IdParams } }, async (req) => {
     const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'read');
@@ -41,7 +49,7 @@ export function approvalsRoutes(app: FastifyInstance, ctx: AppContext) {
     return { comments: await listComments(ctx.db, access.workspaceId, req.params.id) };
   });
 
-  r.post(`${posts}/:id/comments`, { schema: { tags: ['approvals'], summary: 'Comment on a post; @name mentions a member', params: IdParams, body: z.object({ body: z.string().trim().min(1).max(5000) }) } }, async (req, reply) => {
+  r.post(`${posts}/:id/comments`, { schema: { tags: ['approvals'], summary: 'Comment on a post; @name mentions a member', params: IdParams, body: z.object({ body: z.string().trim().min(1).max(5000) }), response: { 201: NewComment } } }, async (req, reply) => {
     const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'read');
     if (access.role === 'viewer' && access.principal.via === 'token') throw new AppError('forbidden', 'Viewers comment from the web app');
     const user = await findUserById(ctx.db, access.principal.userId);
@@ -49,14 +57,14 @@ export function approvalsRoutes(app: FastifyInstance, ctx: AppContext) {
   });
 
   const links = '/api/v1/workspaces/:workspaceId/review-links';
-  r.get(links, { schema: { tags: ['approvals'], summary: 'Client review links', params: WorkspaceParams } }, async (req) => {
+  r.get(links, { schema: { tags: ['approvals'], summary: 'Client review links', params: WorkspaceParams, response: { 200: ReviewLinkList } } }, async (req) => {
     const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'admin');
     const rows = await ctx.db.query<ReviewLinkRow>(`SELECT * FROM review_links WHERE workspace_id = $1 ORDER BY created_at DESC`, [access.workspaceId]);
     return { links: rows.map((l) => publicReviewLink(ctx, l)) };
   });
 
   r.post(links, {
-    schema: { tags: ['approvals'], summary: 'Create a review link for the posts of a period; the link is shown once', params: WorkspaceParams, body: z.object({ name: z.string().trim().min(1).max(200), from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }), expiresInDays: z.number().int().min(1).max(90).optional() }) },
+    schema: { tags: ['approvals'], summary: 'Create a review link for the posts of a period; the link is shown once', params: WorkspaceParams, body: z.object({ name: z.string().trim().min(1).max(200), from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }), expiresInDays: z.number().int().min(1).max(90).optional() }), response: { 201: NewReviewLink } },
   }, async (req, reply) => {
     const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'admin');
     return reply.status(201).send(await createReviewLink(ctx, access, req.body));
@@ -69,12 +77,12 @@ export function approvalsRoutes(app: FastifyInstance, ctx: AppContext) {
     return reply.status(204).send();
   });
 
-  r.get('/api/v1/review/:token', { schema: { tags: ['approvals'], summary: 'A client review: the posts of the period as previews (no account needed)', params: TokenParams } }, async (req) => {
+  r.get('/api/v1/review/:token', { schema: { tags: ['approvals'], summary: 'A client review: the posts of the period as previews per channel, each file with its kind and each follow-up with its files (no account needed)', params: TokenParams, response: { 200: ReviewPage } } }, async (req) => {
     return reviewPage(ctx, await resolveReviewToken(ctx, req.params.token));
   });
 
   r.post('/api/v1/review/:token/posts/:postId/decision', {
-    schema: { tags: ['approvals'], summary: 'A client approves or rejects one post', params: TokenParams.extend({ postId: z.uuid() }), body: z.object({ name: ReviewerName, decision: z.enum(['approved', 'rejected']), comment: z.string().trim().max(5000).optional() }) },
+    schema: { tags: ['approvals'], summary: 'A client approves or rejects one post', params: TokenParams.extend({ postId: z.uuid() }), body: z.object({ name: ReviewerName, decision: z.enum(['approved', 'rejected']), comment: z.string().trim().max(5000).optional() }), response: { 200: ApprovalStatusAnswer } },
   }, async (req, reply) => {
     const link = await resolveReviewToken(ctx, req.params.token);
     reply.auditWorkspaceId = link.workspace_id;
@@ -84,7 +92,7 @@ export function approvalsRoutes(app: FastifyInstance, ctx: AppContext) {
   });
 
   r.post('/api/v1/review/:token/posts/:postId/comments', {
-    schema: { tags: ['approvals'], summary: 'A client comments on one post', params: TokenParams.extend({ postId: z.uuid() }), body: z.object({ name: ReviewerName, body: z.string().trim().min(1).max(5000) }) },
+    schema: { tags: ['approvals'], summary: 'A client comments on one post', params: TokenParams.extend({ postId: z.uuid() }), body: z.object({ name: ReviewerName, body: z.string().trim().min(1).max(5000) }), response: { 201: NewComment } },
   }, async (req, reply) => {
     const link = await resolveReviewToken(ctx, req.params.token);
     reply.auditWorkspaceId = link.workspace_id;

@@ -10,8 +10,9 @@ import { newId } from '../app/ids.js';
 import type { WorkspaceAccess } from '../auth/auth.service.js';
 import type { Queryable } from '../db/client.js';
 import { notify } from '../notifications/notifications.repository.js';
-import { findPostForUpdate, rollupPost, type PostRow } from '../posts/posts.repository.js';
+import { findPostForUpdate, listPosts, rollupPost, type PostRow } from '../posts/posts.repository.js';
 import { getWorkspaceSettings } from '../workspaces/workspace-settings.js';
+import { loadPreviews } from './previews.js';
 
 export type Reviewer =
   | { via: 'member'; userId: string; name: string; access: WorkspaceAccess }
@@ -96,4 +97,17 @@ export async function listReviews(db: Queryable, workspaceId: string, postId: st
      FROM post_reviews r JOIN posts p ON p.id = r.post_id WHERE r.workspace_id = $1 AND r.post_id = $2 ORDER BY r.created_at`,
     [workspaceId, postId],
   );
+}
+
+/** At most this many posts waiting for approval are listed at once. */
+export const AWAITING_LIMIT = 200;
+
+/** Posts waiting for approval, soonest first, each previewed per target for the members deciding on it. */
+export async function listAwaitingApproval(db: Queryable, workspaceId: string) {
+  const posts = await listPosts(db, workspaceId, { status: 'awaiting_approval', limit: AWAITING_LIMIT, offset: 0 });
+  const previews = await loadPreviews(db, workspaceId, posts, { urlFor: (mediaId) => `/api/v1/workspaces/${workspaceId}/media/${mediaId}/content` });
+  return posts.map((p) => ({
+    id: p.id, status: p.status, approvalStatus: p.approval_status, revision: p.revision, scheduledAt: p.scheduled_at,
+    createdBy: p.created_by, link: p.content.link, targets: previews.targets(p),
+  }));
 }

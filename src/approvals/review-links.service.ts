@@ -9,9 +9,9 @@ import { AppError } from '../app/errors.js';
 import { newId } from '../app/ids.js';
 import type { WorkspaceAccess } from '../auth/auth.service.js';
 import { mediaUrl } from '../media/signed-url.js';
-import { effectiveContent } from '../posts/posts.schemas.js';
-import type { DeliveryRow, PostRow } from '../posts/posts.repository.js';
+import type { PostRow } from '../posts/posts.repository.js';
 import { listComments } from './comments.service.js';
+import { loadPreviews } from './previews.js';
 
 const PURPOSE = 'review-link';
 
@@ -70,18 +70,13 @@ export async function reviewPage(ctx: AppContext, link: ReviewLinkRow & { worksp
     [link.workspace_id, link.period_from, link.period_to],
   );
   const ids = posts.map((p) => p.id);
-  const deliveries = ids.length ? await ctx.db.query<DeliveryRow & { network: string; channel_name: string }>(`SELECT d.*, c.network, c.name AS channel_name FROM deliveries d JOIN channels c ON c.id = d.channel_id WHERE d.post_id = ANY($1::uuid[]) ORDER BY d.created_at`, [ids]) : [];
-  const reviews = ids.length ? await ctx.db.query<{ post_id: string; reviewer_name: string; decision: string; comment: string | null; created_at: Date; revision: number }>(`SELECT post_id, reviewer_name, decision, comment, created_at, revision FROM post_reviews WHERE post_id = ANY($1::uuid[]) ORDER BY created_at`, [ids]) : [];
+  const previews = await loadPreviews(ctx.db, link.workspace_id, posts, { urlFor: (mediaId) => mediaUrl(ctx.config.publicUrl, ctx.secrets, mediaId, 3600), outsider: true });
+  const reviews = ids.length ? await ctx.db.query<{ post_id: string; reviewer_name: string; decision: 'approved' | 'rejected'; comment: string | null; created_at: Date; revision: number }>(`SELECT post_id, reviewer_name, decision, comment, created_at, revision FROM post_reviews WHERE post_id = ANY($1::uuid[]) ORDER BY created_at`, [ids]) : [];
   const out = [];
   for (const p of posts) {
-    const media = (m: { mediaId: string; alt?: string | null }) => ({ url: mediaUrl(ctx.config.publicUrl, ctx.secrets, m.mediaId, 3600), alt: m.alt ?? null });
     out.push({
       id: p.id, status: p.status, approvalStatus: p.approval_status, scheduledAt: p.scheduled_at,
-      text: p.content.text, link: p.content.link, media: p.content.media.map(media),
-      targets: deliveries.filter((d) => d.post_id === p.id).map((d) => {
-        const c = effectiveContent(p.content, d.override);
-        return { network: d.network, channel: d.channel_name, dueAt: d.due_at, text: c.text, media: c.media.map(media), followups: c.followups.map((f) => f.text) };
-      }),
+      text: p.content.text, link: p.content.link, media: previews.media(p), targets: previews.targets(p),
       reviews: reviews.filter((r) => r.post_id === p.id && r.revision === p.revision).map((r) => ({ name: r.reviewer_name, decision: r.decision, comment: r.comment, at: r.created_at })),
       comments: (await listComments(ctx.db, link.workspace_id, p.id)).map((c) => ({ name: c.authorName, body: c.body, at: c.createdAt })),
     });

@@ -1,13 +1,15 @@
 /**
  * A client review link in a real browser: an admin creates it on the Approvals screen (its address
- * shown once), a client without an account opens it on a phone, approves one post and rejects
- * another with a reason and comments, and the team sees those decisions in the app; a revoked or
- * expired link says so.
+ * shown once), a client without an account opens it on a phone, sees a thread whose follow-up has
+ * an image and a video drawn as such, approves one post and rejects another with a reason and
+ * comments, and the team sees those decisions in the app; a revoked or expired link says so (the
+ * expired one's 403 asserted, not let through as a console error).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import type { Browser } from 'playwright-core';
-import { createTestApp, type TestApp, type TestUser } from '../support/app.js';
+import type { Browser, Locator } from 'playwright-core';
+import { createTestApp, uploadPng, type TestApp, type TestUser } from '../support/app.js';
+import { makeMp4 } from '../support/mp4.js';
 import { startWebhookReceiver, type Receiver } from '../support/webhook-receiver.js';
 import { describeBrowser, openPage, screenshot, startBrowser } from './support/browser.js';
 import { userWithWebhook, type UserWithChannel } from './support/fixtures.js';
@@ -38,16 +40,43 @@ describeBrowser('web app: client review links', () => {
     return res.body.id as string;
   };
   const post = async (id: string) => (await app.api('GET', `${owner.ws}/posts/${id}`, undefined, owner.token)).body;
+  /** A thread whose follow-up carries an image and a video, waiting for approval. */
+  const scheduleThread = async (hours: number) => {
+    const photo = await uploadPng(app, owner, { width: 64, height: 48 });
+    const clip = await app.api('POST', `${owner.ws}/media?filename=shop.mp4`, Buffer.from(makeMp4()), owner.token, { 'content-type': 'video/mp4' });
+    expect(clip.status).toBe(201);
+    const res = await app.api('POST', `${owner.ws}/posts`, {
+      text: 'A tour of the new shop', targets: [{ channelId: setup.channelId }],
+      followups: [{ text: 'Inside, in pictures and on film', media: [{ mediaId: photo, alt: 'The new shop front' }, { mediaId: clip.body.id, alt: 'A walk through the shop' }] }],
+      schedule: { mode: 'at', at: DateTime.now().plus({ days: 1, hours }).toISO()! },
+    }, owner.token);
+    expect(res.body.approvalStatus).toBe('pending');
+    return res.body.id as string;
+  };
+  /** The follow-up's image is an image with its alt text; its video a player with controls and a label. */
+  const expectThreadMedia = async (preview: Locator) => {
+    const part = preview.locator('.pv__thread > li');
+    await part.getByText('Inside, in pictures and on film').waitFor();
+    expect(await part.count()).toBe(1);
+    expect(await part.getByRole('img').count()).toBe(1);
+    await part.getByRole('img', { name: 'The new shop front' }).waitFor();
+    const video = part.locator('video');
+    expect(await video.count()).toBe(1);
+    expect(await video.evaluate((v: HTMLVideoElement) => ({ controls: v.controls, preload: v.getAttribute('preload'), label: v.getAttribute('aria-label'), src: v.currentSrc || v.src })))
+      .toMatchObject({ controls: true, preload: 'metadata', label: 'Video: A walk through the shop', src: expect.stringMatching(/\/media\//) });
+  };
 
   it('lets a client approve, reject and comment without an account; the team sees it', { timeout: 180_000 }, async () => {
     const first = await schedule('Winter collection is here', 0);
     const second = await schedule('Half price on everything', 2);
+    const third = await scheduleThread(4);
 
     // The admin creates a link for the coming week and copies its address, shown once.
     const admin = await openPage(browser, app, { user: owner });
     const page = admin.page;
     await page.goto(`/w/${owner.workspaceId}/approvals`);
     await page.locator(`.pending-post[data-post-id="${second}"]`).waitFor();
+    await expectThreadMedia(page.locator(`.pending-post[data-post-id="${third}"]`).getByRole('article', { name: /Preview on Brand hook/ }));
     const form = page.getByRole('form', { name: 'Create link' });
     await form.getByLabel('Label').fill('Acme, next week');
     await form.getByLabel('From').fill(DateTime.now().toISODate()!);
@@ -74,6 +103,9 @@ describeBrowser('web app: client review links', () => {
     const two = cp.getByRole('article', { name: /^Post for/ }).filter({ has: cp.getByText('Half price on everything (hook)') });
     await one.getByRole('article', { name: /Preview on Brand hook/ }).waitFor();
     await one.getByText('Waiting for approval').waitFor();
+    // A thread: the follow-up under the first part, with its own image and video.
+    const three = cp.getByRole('article', { name: /^Post for/ }).filter({ has: cp.getByText('A tour of the new shop') });
+    await expectThreadMedia(three.getByRole('article', { name: /Preview on Brand hook/ }));
 
     // A name comes first.
     await one.getByRole('button', { name: 'Approve' }).click();
@@ -126,8 +158,13 @@ describeBrowser('web app: client review links', () => {
     // Expired: a clear message too.
     const other = await app.api('POST', `${owner.ws}/review-links`, { name: 'Old', from: DateTime.now().toISO(), to: DateTime.now().plus({ days: 3 }).toISO() }, owner.token);
     await app.db.db.query(`UPDATE review_links SET expires_at = now() - interval '1 minute' WHERE id = $1`, [other.body.id]);
-    await cp.goto(other.body.url);
-    await cp.locator('[data-review-error="expired"]').getByText('This review link has expired. Ask the sender for a new one.').waitFor();
+    const refused = await client.expectConsoleErrors(/status of 403/, async () => {
+      const [answer] = await Promise.all([cp.waitForResponse((r) => r.url().includes('/api/v1/review/')), cp.goto(other.body.url)]);
+      expect(answer.status()).toBe(403);
+      await cp.locator('[data-review-error="expired"]').getByText('This review link has expired. Ask the sender for a new one.').waitFor();
+    });
+    expect(refused).toHaveLength(1);
+    expect(client.errors).toEqual([]);
     expect(admin.errors).toEqual([]);
 
     // The Approvals screen on a phone, in Norwegian, fits its width.

@@ -36,6 +36,8 @@ export interface PageOptions {
   height?: number;
   /** Logged in as this user (its session cookie). */
   user?: TestUser;
+  /** A touch screen (for touch drags through CDP's Input.dispatchTouchEvent). */
+  hasTouch?: boolean;
 }
 
 export interface OpenPage {
@@ -43,6 +45,12 @@ export interface OpenPage {
   page: Page;
   /** Uncaught errors and console errors seen, besides expected 401s of the logged-out check. */
   errors: string[];
+  /**
+   * Runs `act`, during which console errors matching `pattern` are expected rather than counted in
+   * `errors`; waits until at least one has come (fails if none does) and returns them, so a test
+   * asserts the error it provokes — and only that one, only there.
+   */
+  expectConsoleErrors(pattern: RegExp, act: () => Promise<unknown>, timeoutMs?: number): Promise<string[]>;
 }
 
 export async function openPage(browser: Browser, app: TestApp, opts: PageOptions = {}): Promise<OpenPage> {
@@ -51,6 +59,7 @@ export async function openPage(browser: Browser, app: TestApp, opts: PageOptions
     locale: opts.locale ?? 'en-GB',
     timezoneId: opts.timezoneId ?? 'Europe/Oslo',
     baseURL: baseUrl(app),
+    hasTouch: opts.hasTouch ?? false,
   });
   if (opts.user) {
     const [name, value] = opts.user.cookie.slice('cookie:'.length).split('=');
@@ -59,13 +68,29 @@ export async function openPage(browser: Browser, app: TestApp, opts: PageOptions
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const errors: string[] = [];
+  let expecting: { pattern: RegExp; seen: string[] } | null = null;
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
   page.on('console', (msg) => {
     if (msg.type() !== 'error') return;
     if (/status of (401|404|409|422|400)/.test(msg.text())) return; // expected API answers, shown in the page
+    if (expecting?.pattern.test(msg.text())) { expecting.seen.push(msg.text()); return; }
     errors.push(`console: ${msg.text()}`);
   });
-  return { context, page, errors };
+  const expectConsoleErrors = async (pattern: RegExp, act: () => Promise<unknown>, timeoutMs = 5_000) => {
+    if (expecting) throw new Error('expectConsoleErrors does not nest');
+    const window = { pattern, seen: [] as string[] };
+    expecting = window;
+    try {
+      await act();
+      // Console events travel separately from the page's answers: give the expected one time to arrive.
+      for (const until = Date.now() + timeoutMs; window.seen.length === 0 && Date.now() < until;) await page.waitForTimeout(50);
+      if (window.seen.length === 0) throw new Error(`No console error matching ${pattern} came`);
+      return window.seen;
+    } finally {
+      expecting = null;
+    }
+  };
+  return { context, page, errors, expectConsoleErrors };
 }
 
 /** Writes docs/screenshots/<name>.png (the README shows these). */

@@ -6,20 +6,23 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReviewEntry as ServerReview } from '../../../src/approvals/approvals.service';
 import type { CommentEntry } from '../../../src/approvals/comments.service';
-import type { createReviewLink, publicReviewLink, reviewPage } from '../../../src/approvals/review-links.service';
 import type { publicMember } from '../../../src/members/members.service';
 import type { WorkspaceSettings } from '../../../src/workspaces/workspace-settings';
 import { api, unwrap, unwrapAs } from './client';
 import { postKey, refreshAfterPostChange } from './posts';
-import type { Jsonify, PostSummary, Workspace } from './types';
+import type { paths } from './schema';
+import type { Jsonify, Workspace } from './types';
 
 export type Review = Jsonify<ServerReview>;
 export type PostComment = Jsonify<CommentEntry>;
 export type Member = Jsonify<ReturnType<typeof publicMember>>;
-export type ReviewLink = Jsonify<ReturnType<typeof publicReviewLink>>;
-export type NewReviewLink = Jsonify<Awaited<ReturnType<typeof createReviewLink>>>;
-export type ClientReview = Jsonify<Awaited<ReturnType<typeof reviewPage>>>;
+type Answer<P extends keyof paths, M extends 'get' | 'post', S extends number> = paths[P][M] extends { responses: { [K in S]: { content: { 'application/json': infer A } } } } ? A : never;
+export type ReviewLink = Answer<'/api/v1/workspaces/{workspaceId}/review-links', 'get', 200>['links'][number];
+export type NewReviewLink = Answer<'/api/v1/workspaces/{workspaceId}/review-links', 'post', 201>;
+export type ClientReview = Answer<'/api/v1/review/{token}', 'get', 200>;
 export type ClientReviewPost = ClientReview['posts'][number];
+/** A post waiting for approval, previewed per channel (each file with its kind, each follow-up with its files). */
+export type AwaitingPost = Answer<'/api/v1/workspaces/{workspaceId}/approvals', 'get', 200>['posts'][number];
 export type Decision = 'approved' | 'rejected';
 type Role = Workspace['role'];
 
@@ -105,13 +108,11 @@ export function useAddComment(workspaceId: string, postId: string) {
   });
 }
 
-/** Posts whose deliveries wait for approval, soonest first. */
+/** Posts whose deliveries wait for approval, soonest first, with their previews per channel. */
 export function useAwaitingApproval(workspaceId: string) {
   return useQuery({
     queryKey: awaitingKey(workspaceId),
-    queryFn: async () => (await unwrapAs<{ posts: PostSummary[] }>(
-      api.GET('/api/v1/workspaces/{workspaceId}/posts', { params: { path: { workspaceId }, query: { status: 'awaiting_approval', limit: 200 } } }),
-    )).posts,
+    queryFn: async () => (await unwrap(api.GET('/api/v1/workspaces/{workspaceId}/approvals', { params: { path: { workspaceId } } }))).posts,
   });
 }
 
@@ -119,7 +120,7 @@ export function useReviewLinks(workspaceId: string, enabled: boolean) {
   return useQuery({
     queryKey: linksKey(workspaceId),
     enabled,
-    queryFn: async () => (await unwrapAs<{ links: ReviewLink[] }>(api.GET('/api/v1/workspaces/{workspaceId}/review-links', { params: { path: { workspaceId } } }))).links,
+    queryFn: async () => (await unwrap(api.GET('/api/v1/workspaces/{workspaceId}/review-links', { params: { path: { workspaceId } } }))).links,
   });
 }
 
@@ -127,7 +128,7 @@ export function useCreateReviewLink(workspaceId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: { name: string; from: string; to: string; expiresInDays: number }) =>
-      unwrapAs<NewReviewLink>(api.POST('/api/v1/workspaces/{workspaceId}/review-links', { params: { path: { workspaceId } }, body })),
+      unwrap(api.POST('/api/v1/workspaces/{workspaceId}/review-links', { params: { path: { workspaceId } }, body })),
     onSuccess: () => qc.invalidateQueries({ queryKey: linksKey(workspaceId) }),
   });
 }
@@ -145,7 +146,7 @@ export function useClientReview(token: string) {
   return useQuery({
     queryKey: clientKey(token),
     retry: false,
-    queryFn: () => unwrapAs<ClientReview>(api.GET('/api/v1/review/{token}', { params: { path: { token } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/review/{token}', { params: { path: { token } } })),
   });
 }
 
@@ -153,7 +154,7 @@ export function useClientDecision(token: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ postId, ...body }: { postId: string; name: string; decision: Decision; comment?: string }) =>
-      unwrapAs<{ approvalStatus: string }>(api.POST('/api/v1/review/{token}/posts/{postId}/decision', { params: { path: { token, postId } }, body })),
+      unwrap(api.POST('/api/v1/review/{token}/posts/{postId}/decision', { params: { path: { token, postId } }, body })),
     onSettled: () => qc.invalidateQueries({ queryKey: clientKey(token) }),
   });
 }
@@ -162,7 +163,7 @@ export function useClientComment(token: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ postId, ...body }: { postId: string; name: string; body: string }) =>
-      unwrapAs<{ id: string }>(api.POST('/api/v1/review/{token}/posts/{postId}/comments', { params: { path: { token, postId } }, body })),
+      unwrap(api.POST('/api/v1/review/{token}/posts/{postId}/comments', { params: { path: { token, postId } }, body })),
     onSuccess: () => qc.invalidateQueries({ queryKey: clientKey(token) }),
   });
 }

@@ -738,7 +738,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A client review: the posts of the period as previews (no account needed) */
+        /** A client review: the posts of the period as previews per channel, each file with its kind and each follow-up with its files (no account needed) */
         get: {
             parameters: {
                 query?: never;
@@ -755,7 +755,83 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            from: string;
+                            name: string;
+                            posts: {
+                                /** @enum {string} */
+                                approvalStatus: "not_required" | "pending" | "approved" | "rejected";
+                                comments: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    body: string;
+                                    name: string;
+                                }[];
+                                id: string;
+                                link: string | null;
+                                media: {
+                                    alt: string | null;
+                                    /**
+                                     * @description From the stored file’s type: a video is shown as a player, anything else as an image
+                                     * @enum {string}
+                                     */
+                                    kind: "image" | "video";
+                                    url: string;
+                                }[];
+                                /** @description Decisions on the current version */
+                                reviews: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    comment: string | null;
+                                    /** @enum {string} */
+                                    decision: "approved" | "rejected";
+                                    name: string;
+                                }[];
+                                scheduledAt: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "awaiting_approval" | "scheduled" | "publishing" | "published" | "partially_failed" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                                targets: {
+                                    /** @description The channel’s name */
+                                    channel: string;
+                                    dueAt: string | null;
+                                    /** @description The thread after the first part, in order */
+                                    followups: {
+                                        media: {
+                                            alt: string | null;
+                                            /**
+                                             * @description From the stored file’s type: a video is shown as a player, anything else as an image
+                                             * @enum {string}
+                                             */
+                                            kind: "image" | "video";
+                                            url: string;
+                                        }[];
+                                        text: string;
+                                    }[];
+                                    /** @description The account’s handle; a webhook’s address is not shown on a client’s review page */
+                                    handle: string | null;
+                                    media: {
+                                        alt: string | null;
+                                        /**
+                                         * @description From the stored file’s type: a video is shown as a player, anything else as an image
+                                         * @enum {string}
+                                         */
+                                        kind: "image" | "video";
+                                        url: string;
+                                    }[];
+                                    network: string;
+                                    text: string;
+                                }[];
+                                text: string;
+                            }[];
+                            /** Format: date-time */
+                            to: string;
+                            workspace: string;
+                        };
+                    };
                 };
             };
         };
@@ -797,11 +873,17 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description Ids of the members the comment mentions (they are notified) */
+                            mentions: string[];
+                        };
+                    };
                 };
             };
         };
@@ -847,7 +929,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            approvalStatus: "not_required" | "pending" | "approved" | "rejected";
+                        };
+                    };
                 };
             };
         };
@@ -1067,6 +1154,87 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Posts waiting for approval (up to 200, soonest first), previewed per channel with each file's kind and each follow-up's files */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            posts: {
+                                /** @enum {string} */
+                                approvalStatus: "not_required" | "pending" | "approved" | "rejected";
+                                createdBy: string | null;
+                                id: string;
+                                link: string | null;
+                                revision: number;
+                                scheduledAt: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "awaiting_approval" | "scheduled" | "publishing" | "published" | "partially_failed" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                                targets: {
+                                    /** @description The channel’s name */
+                                    channel: string;
+                                    dueAt: string | null;
+                                    /** @description The thread after the first part, in order */
+                                    followups: {
+                                        media: {
+                                            alt: string | null;
+                                            /**
+                                             * @description From the stored file’s type: a video is shown as a player, anything else as an image
+                                             * @enum {string}
+                                             */
+                                            kind: "image" | "video";
+                                            url: string;
+                                        }[];
+                                        text: string;
+                                    }[];
+                                    /** @description The account’s handle; a webhook’s address is not shown on a client’s review page */
+                                    handle: string | null;
+                                    media: {
+                                        alt: string | null;
+                                        /**
+                                         * @description From the stored file’s type: a video is shown as a player, anything else as an image
+                                         * @enum {string}
+                                         */
+                                        kind: "image" | "video";
+                                        url: string;
+                                    }[];
+                                    network: string;
+                                    text: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/workspaces/{workspaceId}/audit": {
@@ -4145,7 +4313,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            approvalStatus: "not_required" | "pending" | "approved" | "rejected";
+                        };
+                    };
                 };
             };
         };
@@ -4242,11 +4415,17 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description Ids of the members the comment mentions (they are notified) */
+                            mentions: string[];
+                        };
+                    };
                 };
             };
         };
@@ -4482,7 +4661,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            approvalStatus: "not_required" | "pending" | "approved" | "rejected";
+                        };
+                    };
                 };
             };
         };
@@ -4740,7 +4924,23 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            links: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                                /** Format: date-time */
+                                from: string;
+                                id: string;
+                                name: string;
+                                revokedAt: string | null;
+                                /** Format: date-time */
+                                to: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4769,11 +4969,28 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            from: string;
+                            id: string;
+                            name: string;
+                            revokedAt: string | null;
+                            /** Format: date-time */
+                            to: string;
+                            token: string;
+                            /** @description The address to send; shown once */
+                            url: string;
+                        };
+                    };
                 };
             };
         };

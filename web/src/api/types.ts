@@ -2,7 +2,8 @@
  * Response types of the routes whose answers the OpenAPI document does not describe yet (they
  * declare no response schema). Each is derived from the server function that builds the answer,
  * with Dates as the strings JSON makes of them — never typed by hand. Routes with response schemas
- * (networks, calendar, link previews, instance) are typed straight from schema.d.ts.
+ * (networks, calendar, link previews, instance, campaigns, approvals and review links) are typed
+ * straight from schema.d.ts.
  */
 import type { CheckReport } from '../../../src/posts/posts.check';
 import type { listPostsWithDeliveries, showPost } from '../../../src/posts/posts.service';

@@ -65,7 +65,8 @@ export const enApp = {
   queue: {
     title: 'Queue of {{name}}', zone: 'Times in {{zone}}', listLabel: 'Upcoming posts and free slots', free: 'Free slot', fill: 'Write a post for this slot',
     earlier: 'Move earlier', later: 'Move later', moved: 'Order changed', empty: 'Nothing waiting, and no posting times.',
-    noSlots: 'This channel has no posting times, so it has no free slots.', reorderHint: 'Drag a post to another place, or use its arrow buttons: the posts keep this channel’s times and take them in the new order (its other channels keep theirs).',
+    noSlots: 'This channel has no posting times, so it has no free slots.', reorderHint: 'Drag a post to another place (on a touch screen, by its handle; Escape cancels), or use its arrow buttons: the posts keep this channel’s times and take them in the new order (its other channels keep theirs).',
+    handle: 'Drag to move', landsHere: 'Moves here',
   },
   status: {
     draft: 'Draft', awaiting_approval: 'Awaiting approval', scheduled: 'Scheduled', queued: 'Queued', publishing: 'Publishing', published: 'Published', partially_failed: 'Partly failed',

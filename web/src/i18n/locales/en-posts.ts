@@ -27,6 +27,7 @@ export const enPosts = {
     preview: 'Preview', previewEmpty: 'Choose a channel to see how the post will look.', previewOn: 'Preview on {{name}} ({{network}})',
     previewOnly: 'preview only', previewMore: 'more', previewCut: 'Past the limit: the network would refuse this',
     previewDropped_one: '{{count}} more file is not sent here', previewDropped_other: '{{count}} more files are not sent here',
+    previewVideo: 'Video', previewVideoAlt: 'Video: {{alt}}',
     previewWebhook: 'Sent as signed JSON to the webhook URL.',
   },
   calendar: {

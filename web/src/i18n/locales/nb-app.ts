@@ -67,7 +67,8 @@ export const nbApp: Pick<Messages, 'common' | 'shell' | 'nav' | 'live' | 'notFou
   queue: {
     title: 'Køen til {{name}}', zone: 'Tider i {{zone}}', listLabel: 'Kommende innlegg og ledige tider', free: 'Ledig tid', fill: 'Skriv et innlegg til denne tiden',
     earlier: 'Flytt tidligere', later: 'Flytt senere', moved: 'Rekkefølgen er endret', empty: 'Ingenting venter, og ingen publiseringstider.',
-    noSlots: 'Denne kanalen har ingen publiseringstider, og dermed ingen ledige tider.', reorderHint: 'Dra et innlegg til et annet sted, eller bruk pilknappene: innleggene beholder kanalens tider og får dem i den nye rekkefølgen (de andre kanalene deres beholder sine).',
+    noSlots: 'Denne kanalen har ingen publiseringstider, og dermed ingen ledige tider.', reorderHint: 'Dra et innlegg til et annet sted (på berøringsskjerm i håndtaket; Escape avbryter), eller bruk pilknappene: innleggene beholder kanalens tider og får dem i den nye rekkefølgen (de andre kanalene deres beholder sine).',
+    handle: 'Dra for å flytte', landsHere: 'Flyttes hit',
   },
   status: {
     draft: 'Utkast', awaiting_approval: 'Venter på godkjenning', scheduled: 'Planlagt', queued: 'I kø', publishing: 'Publiseres', published: 'Publisert', partially_failed: 'Delvis feilet',

@@ -29,6 +29,7 @@ export const nbPosts: Pick<Messages, 'composer' | 'calendar' | 'post' | 'outcome
     preview: 'Forhåndsvisning', previewEmpty: 'Velg en kanal for å se hvordan innlegget blir.', previewOn: 'Forhåndsvisning på {{name}} ({{network}})',
     previewOnly: 'bare forhåndsvisning', previewMore: 'mer', previewCut: 'Over grensen: nettverket ville avvist dette',
     previewDropped_one: '{{count}} fil til sendes ikke hit', previewDropped_other: '{{count}} filer til sendes ikke hit',
+    previewVideo: 'Video', previewVideoAlt: 'Video: {{alt}}',
     previewWebhook: 'Sendes som signert JSON til webhook-adressen.',
   },
   calendar: {

@@ -1,17 +1,15 @@
 /**
- * Approvals: every post waiting for approval, previewed per network, with Approve and Reject
- * inline for the members allowed to; and, for admins, the client review links.
+ * Approvals: every post waiting for approval, previewed per channel as the server sends it (each
+ * channel's own text, files and thread; videos playable), with Approve and Reject inline for the
+ * members allowed to; and, for admins, the client review links.
  */
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Check, X } from 'lucide-react';
 import { isNetworkSlug } from '../../../../src/core/networks';
-import { canApproveRole, isAdminRole, useAwaitingApproval, useMembers, type Decision, type Member } from '../../api/approvals';
-import { useChannels } from '../../api/channels';
-import { mediaUrl } from '../../api/posts';
+import { canApproveRole, isAdminRole, useAwaitingApproval, useMembers, type AwaitingPost, type Decision, type Member } from '../../api/approvals';
 import { useMe } from '../../api/session';
-import type { Channel, PostSummary } from '../../api/types';
 import { useWorkspaceId } from '../../app/workspace';
 import { useFormat } from '../../i18n/format';
 import { StatusBadge } from '../../ui/badges';
@@ -26,10 +24,8 @@ export default function ApprovalsPage() {
   const me = useMe();
   const role = me.data?.workspaces.find((w) => w.id === workspaceId)?.role;
   const posts = useAwaitingApproval(workspaceId);
-  const channels = useChannels(workspaceId);
   const members = useMembers(workspaceId);
   const [deciding, setDeciding] = useState<{ postId: string; decision: Decision } | null>(null);
-  const byId = new Map((channels.data ?? []).map((c) => [c.id, c]));
   const names = new Map((members.data ?? []).map((m) => [m.userId, m]));
   return (
     <div className="page approvals-page">
@@ -42,7 +38,7 @@ export default function ApprovalsPage() {
         <ul className="cards" role="list">
           {(posts.data ?? []).map((p) => (
             <li key={p.id}>
-              <PendingPost workspaceId={workspaceId} post={p} channels={byId} author={p.createdBy ? names.get(p.createdBy) : undefined}
+              <PendingPost workspaceId={workspaceId} post={p} author={p.createdBy ? names.get(p.createdBy) : undefined}
                 mayDecide={canApproveRole(role) && p.createdBy !== me.data?.user.id} own={p.createdBy === me.data?.user.id}
                 onDecide={(decision) => setDeciding({ postId: p.id, decision })} />
             </li>
@@ -57,20 +53,17 @@ export default function ApprovalsPage() {
 
 interface PendingProps {
   workspaceId: string;
-  post: PostSummary;
-  channels: Map<string, Channel>;
+  post: AwaitingPost;
   author: Member | undefined;
   mayDecide: boolean;
   own: boolean;
   onDecide(decision: Decision): void;
 }
 
-function PendingPost({ workspaceId, post, channels, author, mayDecide, own, onDecide }: PendingProps) {
+function PendingPost({ workspaceId, post, author, mayDecide, own, onDecide }: PendingProps) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const headingId = `pending-${post.id}`;
-  const toPreview = (m: { mediaId: string; alt?: string | null }) => ({ url: mediaUrl(workspaceId, m.mediaId), alt: m.alt ?? null });
-  const media = post.content.media.map(toPreview);
   return (
     <article className="card pending-post" aria-labelledby={headingId} data-post-id={post.id}>
       <header className="pending-post__head">
@@ -79,14 +72,10 @@ function PendingPost({ workspaceId, post, channels, author, mayDecide, own, onDe
         {author ? <span className="muted">{t('approvalsScreen.by', { name: author.name })}</span> : null}
       </header>
       <div className="pending-post__previews" aria-label={t('approvalsScreen.previews')} role="group">
-        {post.deliveries.map((d) => {
-          const c = channels.get(d.channelId);
-          if (!c || !isNetworkSlug(c.network)) return null;
-          return (
-            <NetworkPreview key={d.id} network={c.network} name={c.name} handle={c.handle ?? null} text={d.override.text ?? post.content.text}
-              media={media} followups={(d.override.followups ?? post.content.followups).map((f) => ({ text: f.text, media: (f.media ?? []).map(toPreview) }))} link={post.content.link} />
-          );
-        })}
+        {post.targets.map((target, i) => (isNetworkSlug(target.network) ? (
+          <NetworkPreview key={i} network={target.network} name={target.channel} handle={target.handle} text={target.text}
+            media={target.media} followups={target.followups} link={post.link} />
+        ) : null))}
       </div>
       <div className="actions actions--start">
         <Link className="button" to={`/w/${workspaceId}/posts/${post.id}`}>{t('approvalsScreen.open')}</Link>

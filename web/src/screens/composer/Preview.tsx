@@ -61,6 +61,7 @@ function PostPreview({ workspaceId, draft, check, channels, linkPreview }: Props
 export interface PreviewMedia {
   url: string;
   alt: string | null;
+  /** `video` is drawn as a player (labelled with the alt text); anything else as an image. */
   kind?: string;
 }
 
@@ -112,7 +113,7 @@ export function NetworkPreview({ network, name, handle, text, media: all, follow
   );
 }
 
-/** The images and videos as the network lays them out: up to four in a grid, "+N" past that, and a note for those it drops. */
+/** The images and videos as the network lays them out: up to four in a grid, "+N" past that, and a note for those it drops; a video plays in place. */
 function MediaGrid({ network, media: all }: { network: NetworkSlug; media: PreviewMedia[] }) {
   const { t } = useTranslation();
   const media = all.slice(0, Math.max(PLATFORM_RULES[network].media.maxItems, 1));
@@ -123,7 +124,9 @@ function MediaGrid({ network, media: all }: { network: NetworkSlug; media: Previ
         <div className={`pv__grid pv__grid--${Math.min(media.length, 4)}`}>
           {media.slice(0, 4).map((m, i) => (
             <div key={i} className="pv__cell">
-              {m.kind === 'video' ? <video src={m.url} muted preload="metadata" /> : <img src={m.url} alt={m.alt ?? ''} />}
+              {m.kind === 'video'
+                ? <video src={m.url} controls preload="metadata" aria-label={m.alt ? t('composer.previewVideoAlt', { alt: m.alt }) : t('composer.previewVideo')} />
+                : <img src={m.url} alt={m.alt ?? ''} />}
               {i === 3 && media.length > 4 ? <span className="pv__plus">+{media.length - 4}</span> : null}
             </div>
           ))}

@@ -1,4 +1,7 @@
-/** One post on a client review page: its previews per network, decisions, comments, and the reviewer's actions. */
+/**
+ * One post on a client review page: its previews per network (each with its thread, images and
+ * playable videos), decisions, comments, and the reviewer's actions.
+ */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Check, X } from 'lucide-react';
@@ -49,7 +52,7 @@ export function ClientPost({ token, post, name, askName }: Props) {
       <div className="client-post__previews">
         {post.targets.length === 0 ? <p className="muted">{t('clientReview.noPreview')}</p> : null}
         {post.targets.map((target, i) => (isNetworkSlug(target.network) ? (
-          <NetworkPreview key={i} network={target.network} name={target.channel} handle="" text={target.text}
+          <NetworkPreview key={i} network={target.network} name={target.channel} handle={target.handle ?? ''} text={target.text}
             media={target.media} followups={target.followups} link={post.link} />
         ) : null))}
       </div>
