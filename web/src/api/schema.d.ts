@@ -2064,7 +2064,114 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            approvalStatus: "not_required" | "pending" | "approved" | "rejected";
+                            campaignId: string | null;
+                            /** @description The base content every target starts from */
+                            content: {
+                                followups: {
+                                    media: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                link: string | null;
+                                media: {
+                                    alt?: string | null;
+                                    mediaId: string;
+                                }[];
+                                text: string;
+                                title?: string | null;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            createdBy: string | null;
+                            deliveries: {
+                                attemptCount: number;
+                                attempts: {
+                                    detail: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    errorKind: ("auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome") | null;
+                                    errorMessage: string | null;
+                                    finishedAt: string | null;
+                                    number: number;
+                                    /** @description published, reconciled, retry, deferred, unknown, failed, needs_attention, interrupted, or in_flight while it runs */
+                                    outcome: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601, UTC
+                                     */
+                                    startedAt: string;
+                                }[];
+                                channel: {
+                                    handle: string | null;
+                                    name: string;
+                                    network: string;
+                                } | null;
+                                channelId: string;
+                                dueAt: string | null;
+                                /** @description Why the latest attempt did not publish; null when none failed */
+                                error: {
+                                    /** @enum {string} */
+                                    kind: "auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome";
+                                    message: string;
+                                    /** @description The network’s own words */
+                                    networkMessage?: string;
+                                } | null;
+                                externalId: string | null;
+                                id: string;
+                                idempotencyKey: string;
+                                /** @description When the worker takes it next (scheduled and queued deliveries only) */
+                                nextAttemptAt: string | null;
+                                /** @description Only what this target replaces of the base content */
+                                override: {
+                                    followups?: {
+                                        media: {
+                                            alt?: string | null;
+                                            mediaId: string;
+                                        }[];
+                                        text: string;
+                                    }[];
+                                    media?: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    options?: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                    text?: string;
+                                    title?: string;
+                                };
+                                publishedAt: string | null;
+                                /** @enum {string} */
+                                state: "draft" | "awaiting_approval" | "scheduled" | "queued" | "publishing" | "published" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                                /** @description The post on the network, once published */
+                                url: string | null;
+                            }[];
+                            id: string;
+                            /** @description Bumped by every edit; approvals count for the revision they saw */
+                            revision: number;
+                            /** @description The earliest delivery’s time */
+                            scheduledAt: string | null;
+                            /**
+                             * @description Rolled up from the deliveries
+                             * @enum {string}
+                             */
+                            status: "draft" | "awaiting_approval" | "scheduled" | "publishing" | "published" | "partially_failed" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -2101,7 +2208,114 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            approvalStatus: "not_required" | "pending" | "approved" | "rejected";
+                            campaignId: string | null;
+                            /** @description The base content every target starts from */
+                            content: {
+                                followups: {
+                                    media: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                link: string | null;
+                                media: {
+                                    alt?: string | null;
+                                    mediaId: string;
+                                }[];
+                                text: string;
+                                title?: string | null;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            createdBy: string | null;
+                            deliveries: {
+                                attemptCount: number;
+                                attempts: {
+                                    detail: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    errorKind: ("auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome") | null;
+                                    errorMessage: string | null;
+                                    finishedAt: string | null;
+                                    number: number;
+                                    /** @description published, reconciled, retry, deferred, unknown, failed, needs_attention, interrupted, or in_flight while it runs */
+                                    outcome: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601, UTC
+                                     */
+                                    startedAt: string;
+                                }[];
+                                channel: {
+                                    handle: string | null;
+                                    name: string;
+                                    network: string;
+                                } | null;
+                                channelId: string;
+                                dueAt: string | null;
+                                /** @description Why the latest attempt did not publish; null when none failed */
+                                error: {
+                                    /** @enum {string} */
+                                    kind: "auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome";
+                                    message: string;
+                                    /** @description The network’s own words */
+                                    networkMessage?: string;
+                                } | null;
+                                externalId: string | null;
+                                id: string;
+                                idempotencyKey: string;
+                                /** @description When the worker takes it next (scheduled and queued deliveries only) */
+                                nextAttemptAt: string | null;
+                                /** @description Only what this target replaces of the base content */
+                                override: {
+                                    followups?: {
+                                        media: {
+                                            alt?: string | null;
+                                            mediaId: string;
+                                        }[];
+                                        text: string;
+                                    }[];
+                                    media?: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    options?: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                    text?: string;
+                                    title?: string;
+                                };
+                                publishedAt: string | null;
+                                /** @enum {string} */
+                                state: "draft" | "awaiting_approval" | "scheduled" | "queued" | "publishing" | "published" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                                /** @description The post on the network, once published */
+                                url: string | null;
+                            }[];
+                            id: string;
+                            /** @description Bumped by every edit; approvals count for the revision they saw */
+                            revision: number;
+                            /** @description The earliest delivery’s time */
+                            scheduledAt: string | null;
+                            /**
+                             * @description Rolled up from the deliveries
+                             * @enum {string}
+                             */
+                            status: "draft" | "awaiting_approval" | "scheduled" | "publishing" | "published" | "partially_failed" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -2138,7 +2352,114 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            approvalStatus: "not_required" | "pending" | "approved" | "rejected";
+                            campaignId: string | null;
+                            /** @description The base content every target starts from */
+                            content: {
+                                followups: {
+                                    media: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                link: string | null;
+                                media: {
+                                    alt?: string | null;
+                                    mediaId: string;
+                                }[];
+                                text: string;
+                                title?: string | null;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            createdBy: string | null;
+                            deliveries: {
+                                attemptCount: number;
+                                attempts: {
+                                    detail: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    errorKind: ("auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome") | null;
+                                    errorMessage: string | null;
+                                    finishedAt: string | null;
+                                    number: number;
+                                    /** @description published, reconciled, retry, deferred, unknown, failed, needs_attention, interrupted, or in_flight while it runs */
+                                    outcome: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601, UTC
+                                     */
+                                    startedAt: string;
+                                }[];
+                                channel: {
+                                    handle: string | null;
+                                    name: string;
+                                    network: string;
+                                } | null;
+                                channelId: string;
+                                dueAt: string | null;
+                                /** @description Why the latest attempt did not publish; null when none failed */
+                                error: {
+                                    /** @enum {string} */
+                                    kind: "auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome";
+                                    message: string;
+                                    /** @description The network’s own words */
+                                    networkMessage?: string;
+                                } | null;
+                                externalId: string | null;
+                                id: string;
+                                idempotencyKey: string;
+                                /** @description When the worker takes it next (scheduled and queued deliveries only) */
+                                nextAttemptAt: string | null;
+                                /** @description Only what this target replaces of the base content */
+                                override: {
+                                    followups?: {
+                                        media: {
+                                            alt?: string | null;
+                                            mediaId: string;
+                                        }[];
+                                        text: string;
+                                    }[];
+                                    media?: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    options?: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                    text?: string;
+                                    title?: string;
+                                };
+                                publishedAt: string | null;
+                                /** @enum {string} */
+                                state: "draft" | "awaiting_approval" | "scheduled" | "queued" | "publishing" | "published" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                                /** @description The post on the network, once published */
+                                url: string | null;
+                            }[];
+                            id: string;
+                            /** @description Bumped by every edit; approvals count for the revision they saw */
+                            revision: number;
+                            /** @description The earliest delivery’s time */
+                            scheduledAt: string | null;
+                            /**
+                             * @description Rolled up from the deliveries
+                             * @enum {string}
+                             */
+                            status: "draft" | "awaiting_approval" | "scheduled" | "publishing" | "published" | "partially_failed" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -3757,7 +4078,89 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            posts: {
+                                /** @enum {string} */
+                                approvalStatus: "not_required" | "pending" | "approved" | "rejected";
+                                campaignId: string | null;
+                                /** @description The base content every target starts from */
+                                content: {
+                                    followups: {
+                                        media: {
+                                            alt?: string | null;
+                                            mediaId: string;
+                                        }[];
+                                        text: string;
+                                    }[];
+                                    link: string | null;
+                                    media: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                    title?: string | null;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                createdAt: string;
+                                createdBy: string | null;
+                                deliveries: {
+                                    channelId: string;
+                                    dueAt: string | null;
+                                    /** @description Why the latest attempt did not publish; null when none failed */
+                                    error: {
+                                        /** @enum {string} */
+                                        kind: "auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome";
+                                        message: string;
+                                        /** @description The network’s own words */
+                                        networkMessage?: string;
+                                    } | null;
+                                    id: string;
+                                    /** @description Only what this target replaces of the base content */
+                                    override: {
+                                        followups?: {
+                                            media: {
+                                                alt?: string | null;
+                                                mediaId: string;
+                                            }[];
+                                            text: string;
+                                        }[];
+                                        media?: {
+                                            alt?: string | null;
+                                            mediaId: string;
+                                        }[];
+                                        options?: {
+                                            [key: string]: string | number | boolean;
+                                        };
+                                        text?: string;
+                                        title?: string;
+                                    };
+                                    /** @enum {string} */
+                                    state: "draft" | "awaiting_approval" | "scheduled" | "queued" | "publishing" | "published" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                                    /** @description The post on the network, once published */
+                                    url: string | null;
+                                }[];
+                                id: string;
+                                /** @description Bumped by every edit; approvals count for the revision they saw */
+                                revision: number;
+                                /** @description The earliest delivery’s time */
+                                scheduledAt: string | null;
+                                /**
+                                 * @description Rolled up from the deliveries
+                                 * @enum {string}
+                                 */
+                                status: "draft" | "awaiting_approval" | "scheduled" | "publishing" | "published" | "partially_failed" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -3862,11 +4265,118 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            approvalStatus: "not_required" | "pending" | "approved" | "rejected";
+                            campaignId: string | null;
+                            /** @description The base content every target starts from */
+                            content: {
+                                followups: {
+                                    media: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                link: string | null;
+                                media: {
+                                    alt?: string | null;
+                                    mediaId: string;
+                                }[];
+                                text: string;
+                                title?: string | null;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            createdBy: string | null;
+                            deliveries: {
+                                attemptCount: number;
+                                attempts: {
+                                    detail: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    errorKind: ("auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome") | null;
+                                    errorMessage: string | null;
+                                    finishedAt: string | null;
+                                    number: number;
+                                    /** @description published, reconciled, retry, deferred, unknown, failed, needs_attention, interrupted, or in_flight while it runs */
+                                    outcome: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601, UTC
+                                     */
+                                    startedAt: string;
+                                }[];
+                                channel: {
+                                    handle: string | null;
+                                    name: string;
+                                    network: string;
+                                } | null;
+                                channelId: string;
+                                dueAt: string | null;
+                                /** @description Why the latest attempt did not publish; null when none failed */
+                                error: {
+                                    /** @enum {string} */
+                                    kind: "auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome";
+                                    message: string;
+                                    /** @description The network’s own words */
+                                    networkMessage?: string;
+                                } | null;
+                                externalId: string | null;
+                                id: string;
+                                idempotencyKey: string;
+                                /** @description When the worker takes it next (scheduled and queued deliveries only) */
+                                nextAttemptAt: string | null;
+                                /** @description Only what this target replaces of the base content */
+                                override: {
+                                    followups?: {
+                                        media: {
+                                            alt?: string | null;
+                                            mediaId: string;
+                                        }[];
+                                        text: string;
+                                    }[];
+                                    media?: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    options?: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                    text?: string;
+                                    title?: string;
+                                };
+                                publishedAt: string | null;
+                                /** @enum {string} */
+                                state: "draft" | "awaiting_approval" | "scheduled" | "queued" | "publishing" | "published" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                                /** @description The post on the network, once published */
+                                url: string | null;
+                            }[];
+                            id: string;
+                            /** @description Bumped by every edit; approvals count for the revision they saw */
+                            revision: number;
+                            /** @description The earliest delivery’s time */
+                            scheduledAt: string | null;
+                            /**
+                             * @description Rolled up from the deliveries
+                             * @enum {string}
+                             */
+                            status: "draft" | "awaiting_approval" | "scheduled" | "publishing" | "published" | "partially_failed" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -3901,7 +4411,114 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            approvalStatus: "not_required" | "pending" | "approved" | "rejected";
+                            campaignId: string | null;
+                            /** @description The base content every target starts from */
+                            content: {
+                                followups: {
+                                    media: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                link: string | null;
+                                media: {
+                                    alt?: string | null;
+                                    mediaId: string;
+                                }[];
+                                text: string;
+                                title?: string | null;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            createdBy: string | null;
+                            deliveries: {
+                                attemptCount: number;
+                                attempts: {
+                                    detail: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    errorKind: ("auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome") | null;
+                                    errorMessage: string | null;
+                                    finishedAt: string | null;
+                                    number: number;
+                                    /** @description published, reconciled, retry, deferred, unknown, failed, needs_attention, interrupted, or in_flight while it runs */
+                                    outcome: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601, UTC
+                                     */
+                                    startedAt: string;
+                                }[];
+                                channel: {
+                                    handle: string | null;
+                                    name: string;
+                                    network: string;
+                                } | null;
+                                channelId: string;
+                                dueAt: string | null;
+                                /** @description Why the latest attempt did not publish; null when none failed */
+                                error: {
+                                    /** @enum {string} */
+                                    kind: "auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome";
+                                    message: string;
+                                    /** @description The network’s own words */
+                                    networkMessage?: string;
+                                } | null;
+                                externalId: string | null;
+                                id: string;
+                                idempotencyKey: string;
+                                /** @description When the worker takes it next (scheduled and queued deliveries only) */
+                                nextAttemptAt: string | null;
+                                /** @description Only what this target replaces of the base content */
+                                override: {
+                                    followups?: {
+                                        media: {
+                                            alt?: string | null;
+                                            mediaId: string;
+                                        }[];
+                                        text: string;
+                                    }[];
+                                    media?: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    options?: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                    text?: string;
+                                    title?: string;
+                                };
+                                publishedAt: string | null;
+                                /** @enum {string} */
+                                state: "draft" | "awaiting_approval" | "scheduled" | "queued" | "publishing" | "published" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                                /** @description The post on the network, once published */
+                                url: string | null;
+                            }[];
+                            id: string;
+                            /** @description Bumped by every edit; approvals count for the revision they saw */
+                            revision: number;
+                            /** @description The earliest delivery’s time */
+                            scheduledAt: string | null;
+                            /**
+                             * @description Rolled up from the deliveries
+                             * @enum {string}
+                             */
+                            status: "draft" | "awaiting_approval" | "scheduled" | "publishing" | "published" | "partially_failed" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -4010,7 +4627,114 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            approvalStatus: "not_required" | "pending" | "approved" | "rejected";
+                            campaignId: string | null;
+                            /** @description The base content every target starts from */
+                            content: {
+                                followups: {
+                                    media: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                link: string | null;
+                                media: {
+                                    alt?: string | null;
+                                    mediaId: string;
+                                }[];
+                                text: string;
+                                title?: string | null;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            createdBy: string | null;
+                            deliveries: {
+                                attemptCount: number;
+                                attempts: {
+                                    detail: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    errorKind: ("auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome") | null;
+                                    errorMessage: string | null;
+                                    finishedAt: string | null;
+                                    number: number;
+                                    /** @description published, reconciled, retry, deferred, unknown, failed, needs_attention, interrupted, or in_flight while it runs */
+                                    outcome: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601, UTC
+                                     */
+                                    startedAt: string;
+                                }[];
+                                channel: {
+                                    handle: string | null;
+                                    name: string;
+                                    network: string;
+                                } | null;
+                                channelId: string;
+                                dueAt: string | null;
+                                /** @description Why the latest attempt did not publish; null when none failed */
+                                error: {
+                                    /** @enum {string} */
+                                    kind: "auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome";
+                                    message: string;
+                                    /** @description The network’s own words */
+                                    networkMessage?: string;
+                                } | null;
+                                externalId: string | null;
+                                id: string;
+                                idempotencyKey: string;
+                                /** @description When the worker takes it next (scheduled and queued deliveries only) */
+                                nextAttemptAt: string | null;
+                                /** @description Only what this target replaces of the base content */
+                                override: {
+                                    followups?: {
+                                        media: {
+                                            alt?: string | null;
+                                            mediaId: string;
+                                        }[];
+                                        text: string;
+                                    }[];
+                                    media?: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    options?: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                    text?: string;
+                                    title?: string;
+                                };
+                                publishedAt: string | null;
+                                /** @enum {string} */
+                                state: "draft" | "awaiting_approval" | "scheduled" | "queued" | "publishing" | "published" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                                /** @description The post on the network, once published */
+                                url: string | null;
+                            }[];
+                            id: string;
+                            /** @description Bumped by every edit; approvals count for the revision they saw */
+                            revision: number;
+                            /** @description The earliest delivery’s time */
+                            scheduledAt: string | null;
+                            /**
+                             * @description Rolled up from the deliveries
+                             * @enum {string}
+                             */
+                            status: "draft" | "awaiting_approval" | "scheduled" | "publishing" | "published" | "partially_failed" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -4112,7 +4836,114 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            approvalStatus: "not_required" | "pending" | "approved" | "rejected";
+                            campaignId: string | null;
+                            /** @description The base content every target starts from */
+                            content: {
+                                followups: {
+                                    media: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                link: string | null;
+                                media: {
+                                    alt?: string | null;
+                                    mediaId: string;
+                                }[];
+                                text: string;
+                                title?: string | null;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            createdBy: string | null;
+                            deliveries: {
+                                attemptCount: number;
+                                attempts: {
+                                    detail: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    errorKind: ("auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome") | null;
+                                    errorMessage: string | null;
+                                    finishedAt: string | null;
+                                    number: number;
+                                    /** @description published, reconciled, retry, deferred, unknown, failed, needs_attention, interrupted, or in_flight while it runs */
+                                    outcome: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601, UTC
+                                     */
+                                    startedAt: string;
+                                }[];
+                                channel: {
+                                    handle: string | null;
+                                    name: string;
+                                    network: string;
+                                } | null;
+                                channelId: string;
+                                dueAt: string | null;
+                                /** @description Why the latest attempt did not publish; null when none failed */
+                                error: {
+                                    /** @enum {string} */
+                                    kind: "auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome";
+                                    message: string;
+                                    /** @description The network’s own words */
+                                    networkMessage?: string;
+                                } | null;
+                                externalId: string | null;
+                                id: string;
+                                idempotencyKey: string;
+                                /** @description When the worker takes it next (scheduled and queued deliveries only) */
+                                nextAttemptAt: string | null;
+                                /** @description Only what this target replaces of the base content */
+                                override: {
+                                    followups?: {
+                                        media: {
+                                            alt?: string | null;
+                                            mediaId: string;
+                                        }[];
+                                        text: string;
+                                    }[];
+                                    media?: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    options?: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                    text?: string;
+                                    title?: string;
+                                };
+                                publishedAt: string | null;
+                                /** @enum {string} */
+                                state: "draft" | "awaiting_approval" | "scheduled" | "queued" | "publishing" | "published" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                                /** @description The post on the network, once published */
+                                url: string | null;
+                            }[];
+                            id: string;
+                            /** @description Bumped by every edit; approvals count for the revision they saw */
+                            revision: number;
+                            /** @description The earliest delivery’s time */
+                            scheduledAt: string | null;
+                            /**
+                             * @description Rolled up from the deliveries
+                             * @enum {string}
+                             */
+                            status: "draft" | "awaiting_approval" | "scheduled" | "publishing" | "published" | "partially_failed" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -4476,7 +5307,114 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            approvalStatus: "not_required" | "pending" | "approved" | "rejected";
+                            campaignId: string | null;
+                            /** @description The base content every target starts from */
+                            content: {
+                                followups: {
+                                    media: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                link: string | null;
+                                media: {
+                                    alt?: string | null;
+                                    mediaId: string;
+                                }[];
+                                text: string;
+                                title?: string | null;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            createdBy: string | null;
+                            deliveries: {
+                                attemptCount: number;
+                                attempts: {
+                                    detail: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    errorKind: ("auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome") | null;
+                                    errorMessage: string | null;
+                                    finishedAt: string | null;
+                                    number: number;
+                                    /** @description published, reconciled, retry, deferred, unknown, failed, needs_attention, interrupted, or in_flight while it runs */
+                                    outcome: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601, UTC
+                                     */
+                                    startedAt: string;
+                                }[];
+                                channel: {
+                                    handle: string | null;
+                                    name: string;
+                                    network: string;
+                                } | null;
+                                channelId: string;
+                                dueAt: string | null;
+                                /** @description Why the latest attempt did not publish; null when none failed */
+                                error: {
+                                    /** @enum {string} */
+                                    kind: "auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome";
+                                    message: string;
+                                    /** @description The network’s own words */
+                                    networkMessage?: string;
+                                } | null;
+                                externalId: string | null;
+                                id: string;
+                                idempotencyKey: string;
+                                /** @description When the worker takes it next (scheduled and queued deliveries only) */
+                                nextAttemptAt: string | null;
+                                /** @description Only what this target replaces of the base content */
+                                override: {
+                                    followups?: {
+                                        media: {
+                                            alt?: string | null;
+                                            mediaId: string;
+                                        }[];
+                                        text: string;
+                                    }[];
+                                    media?: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    options?: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                    text?: string;
+                                    title?: string;
+                                };
+                                publishedAt: string | null;
+                                /** @enum {string} */
+                                state: "draft" | "awaiting_approval" | "scheduled" | "queued" | "publishing" | "published" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                                /** @description The post on the network, once published */
+                                url: string | null;
+                            }[];
+                            id: string;
+                            /** @description Bumped by every edit; approvals count for the revision they saw */
+                            revision: number;
+                            /** @description The earliest delivery’s time */
+                            scheduledAt: string | null;
+                            /**
+                             * @description Rolled up from the deliveries
+                             * @enum {string}
+                             */
+                            status: "draft" | "awaiting_approval" | "scheduled" | "publishing" | "published" | "partially_failed" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -4636,7 +5574,47 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description No errors (warnings allowed) */
+                            ok: boolean;
+                            problems: {
+                                /** @description Stable, e.g. text.too_long */
+                                code: string;
+                                /** @description Where: text, media[2], followups[0].text, link, title */
+                                field: string;
+                                message: string;
+                                params: {
+                                    [key: string]: string | number | boolean;
+                                };
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                            }[];
+                            targets: {
+                                channelId: string;
+                                channelName: string;
+                                counts: {
+                                    count: number;
+                                    limit: number;
+                                    unit: string;
+                                };
+                                network: string;
+                                ok: boolean;
+                                problems: {
+                                    /** @description Stable, e.g. text.too_long */
+                                    code: string;
+                                    /** @description Where: text, media[2], followups[0].text, link, title */
+                                    field: string;
+                                    message: string;
+                                    params: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                    /** @enum {string} */
+                                    severity: "error" | "warning";
+                                }[];
+                            }[];
+                        };
+                    };
                 };
             };
         };
