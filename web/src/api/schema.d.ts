@@ -1377,7 +1377,47 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            channels: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                createdAt: string;
+                                /** @description The account’s id on the network */
+                                externalId: string | null;
+                                handle: string | null;
+                                id: string;
+                                name: string;
+                                /** @description The network’s slug, e.g. bluesky, mastodon, webhook */
+                                network: string;
+                                profileUrl: string | null;
+                                /** @description Weekly posting slots, in the channel’s own time zone */
+                                schedule: {
+                                    slots: {
+                                        /** @description HH:MM */
+                                        time: string;
+                                        /** @description ISO weekday, Monday = 1 */
+                                        weekday: number;
+                                    }[];
+                                    timezone: string;
+                                };
+                                /** @description What the network’s provider shows of the channel’s settings (never a secret) */
+                                settings: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                status: "active" | "needs_reconnect" | "disabled";
+                                statusReason: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -1449,11 +1489,51 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            /** @description The account’s id on the network */
+                            externalId: string | null;
+                            handle: string | null;
+                            id: string;
+                            name: string;
+                            /** @description The network’s slug, e.g. bluesky, mastodon, webhook */
+                            network: string;
+                            profileUrl: string | null;
+                            /** @description Weekly posting slots, in the channel’s own time zone */
+                            schedule: {
+                                slots: {
+                                    /** @description HH:MM */
+                                    time: string;
+                                    /** @description ISO weekday, Monday = 1 */
+                                    weekday: number;
+                                }[];
+                                timezone: string;
+                            };
+                            /** @description Webhook channels only, when the server generated the signing secret: shown this once */
+                            secret?: string;
+                            /** @description What the network’s provider shows of the channel’s settings (never a secret) */
+                            settings: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            status: "active" | "needs_reconnect" | "disabled";
+                            statusReason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -1488,7 +1568,45 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            /** @description The account’s id on the network */
+                            externalId: string | null;
+                            handle: string | null;
+                            id: string;
+                            name: string;
+                            /** @description The network’s slug, e.g. bluesky, mastodon, webhook */
+                            network: string;
+                            profileUrl: string | null;
+                            /** @description Weekly posting slots, in the channel’s own time zone */
+                            schedule: {
+                                slots: {
+                                    /** @description HH:MM */
+                                    time: string;
+                                    /** @description ISO weekday, Monday = 1 */
+                                    weekday: number;
+                                }[];
+                                timezone: string;
+                            };
+                            /** @description What the network’s provider shows of the channel’s settings (never a secret) */
+                            settings: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            status: "active" | "needs_reconnect" | "disabled";
+                            statusReason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -1542,7 +1660,45 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            /** @description The account’s id on the network */
+                            externalId: string | null;
+                            handle: string | null;
+                            id: string;
+                            name: string;
+                            /** @description The network’s slug, e.g. bluesky, mastodon, webhook */
+                            network: string;
+                            profileUrl: string | null;
+                            /** @description Weekly posting slots, in the channel’s own time zone */
+                            schedule: {
+                                slots: {
+                                    /** @description HH:MM */
+                                    time: string;
+                                    /** @description ISO weekday, Monday = 1 */
+                                    weekday: number;
+                                }[];
+                                timezone: string;
+                            };
+                            /** @description What the network’s provider shows of the channel’s settings (never a secret) */
+                            settings: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            status: "active" | "needs_reconnect" | "disabled";
+                            statusReason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -1692,7 +1848,27 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description The next free posting slots */
+                            freeSlots: string[];
+                            timezone: string;
+                            /** @description Waiting and publishing deliveries of the channel, soonest first (at most 200) */
+                            upcoming: {
+                                deliveryId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                dueAt: string;
+                                postId: string;
+                                /** @enum {string} */
+                                state: "scheduled" | "queued" | "publishing";
+                                /** @description The post’s base text */
+                                text: string | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -1829,7 +2005,47 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            /** @description The account’s id on the network */
+                            externalId: string | null;
+                            handle: string | null;
+                            id: string;
+                            name: string;
+                            /** @description The network’s slug, e.g. bluesky, mastodon, webhook */
+                            network: string;
+                            profileUrl: string | null;
+                            /** @description Weekly posting slots, in the channel’s own time zone */
+                            schedule: {
+                                slots: {
+                                    /** @description HH:MM */
+                                    time: string;
+                                    /** @description ISO weekday, Monday = 1 */
+                                    weekday: number;
+                                }[];
+                                timezone: string;
+                            };
+                            /** @description Webhook channels only, when the server generated the signing secret: shown this once */
+                            secret?: string;
+                            /** @description What the network’s provider shows of the channel’s settings (never a secret) */
+                            settings: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            status: "active" | "needs_reconnect" | "disabled";
+                            statusReason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -1876,7 +2092,45 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            /** @description The account’s id on the network */
+                            externalId: string | null;
+                            handle: string | null;
+                            id: string;
+                            name: string;
+                            /** @description The network’s slug, e.g. bluesky, mastodon, webhook */
+                            network: string;
+                            profileUrl: string | null;
+                            /** @description Weekly posting slots, in the channel’s own time zone */
+                            schedule: {
+                                slots: {
+                                    /** @description HH:MM */
+                                    time: string;
+                                    /** @description ISO weekday, Monday = 1 */
+                                    weekday: number;
+                                }[];
+                                timezone: string;
+                            };
+                            /** @description What the network’s provider shows of the channel’s settings (never a secret) */
+                            settings: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            status: "active" | "needs_reconnect" | "disabled";
+                            statusReason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -1972,7 +2226,22 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description With awaiting_pick: the accounts (pages, organisations, boards…) the login gives */
+                            candidates: {
+                                externalId: string;
+                                handle: string;
+                                name: string;
+                                profileUrl?: string;
+                            }[];
+                            error: string | null;
+                            network: string;
+                            state: string;
+                            /** @enum {string} */
+                            status: "pending" | "awaiting_pick" | "done" | "failed";
+                        };
+                    };
                 };
             };
         };
@@ -2013,11 +2282,51 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            channels: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                createdAt: string;
+                                /** @description The account’s id on the network */
+                                externalId: string | null;
+                                handle: string | null;
+                                id: string;
+                                name: string;
+                                /** @description The network’s slug, e.g. bluesky, mastodon, webhook */
+                                network: string;
+                                profileUrl: string | null;
+                                /** @description Weekly posting slots, in the channel’s own time zone */
+                                schedule: {
+                                    slots: {
+                                        /** @description HH:MM */
+                                        time: string;
+                                        /** @description ISO weekday, Monday = 1 */
+                                        weekday: number;
+                                    }[];
+                                    timezone: string;
+                                };
+                                /** @description What the network’s provider shows of the channel’s settings (never a secret) */
+                                settings: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                status: "active" | "needs_reconnect" | "disabled";
+                                statusReason: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
