@@ -38,7 +38,22 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description Set when a recovery code was used: how many remain */
+                            recoveryCodesLeft?: number;
+                            user: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                createdAt: string;
+                                email: string;
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -112,11 +127,24 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            user: {
+                                email: string;
+                                id: string;
+                                name: string;
+                            };
+                            /** @description The new account’s first workspace (it owns it) */
+                            workspace: {
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -268,7 +296,36 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description When the caller is an API token: which, and what it may do; null for a browser session */
+                            token: {
+                                id: string;
+                                scopes: ("read" | "write" | "publish" | "admin")[];
+                                workspaceId: string;
+                            } | null;
+                            user: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                createdAt: string;
+                                email: string;
+                                id: string;
+                                name: string;
+                            };
+                            /** @description For an API token: only its workspace */
+                            workspaces: {
+                                id: string;
+                                name: string;
+                                /**
+                                 * @description The caller’s role in it
+                                 * @enum {string}
+                                 */
+                                role: "owner" | "admin" | "editor" | "contributor" | "viewer";
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -966,7 +1023,24 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            workspaces: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                createdAt: string;
+                                id: string;
+                                name: string;
+                                /**
+                                 * @description The caller’s role in it
+                                 * @enum {string}
+                                 */
+                                role: "owner" | "admin" | "editor" | "contributor" | "viewer";
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -988,11 +1062,21 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /**
+                             * @description The caller’s role in it
+                             * @enum {string}
+                             */
+                            role: "owner" | "admin" | "editor" | "contributor" | "viewer";
+                        };
+                    };
                 };
             };
         };
@@ -1026,7 +1110,22 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            id: string;
+                            name: string;
+                            /**
+                             * @description The caller’s role in it
+                             * @enum {string}
+                             */
+                            role: "owner" | "admin" | "editor" | "contributor" | "viewer";
+                        };
+                    };
                 };
             };
         };
@@ -1058,7 +1157,17 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /**
+                             * @description The caller’s role in it
+                             * @enum {string}
+                             */
+                            role: "owner" | "admin" | "editor" | "contributor" | "viewer";
+                        };
+                    };
                 };
             };
         };
@@ -4063,7 +4172,29 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            media: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                createdAt: string;
+                                /** @description Videos (and animated GIFs where known) */
+                                durationSec: number | null;
+                                filename: string | null;
+                                height: number | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "image" | "video" | "gif";
+                                mime: string;
+                                sha256: string;
+                                /** @description Bytes */
+                                size: number;
+                                width: number | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4083,11 +4214,31 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            /** @description Videos (and animated GIFs where known) */
+                            durationSec: number | null;
+                            filename: string | null;
+                            height: number | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "image" | "video" | "gif";
+                            mime: string;
+                            sha256: string;
+                            /** @description Bytes */
+                            size: number;
+                            width: number | null;
+                        };
+                    };
                 };
             };
         };
@@ -4122,7 +4273,27 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            /** @description Videos (and animated GIFs where known) */
+                            durationSec: number | null;
+                            filename: string | null;
+                            height: number | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "image" | "video" | "gif";
+                            mime: string;
+                            sha256: string;
+                            /** @description Bytes */
+                            size: number;
+                            width: number | null;
+                        };
+                    };
                 };
             };
         };
@@ -6137,7 +6308,24 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            tokens: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                createdAt: string;
+                                id: string;
+                                lastUsedAt: string | null;
+                                name: string;
+                                /** @description The first characters of the token, to recognise it */
+                                prefix: string;
+                                revokedAt: string | null;
+                                scopes: ("read" | "write" | "publish" | "admin")[];
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -6162,11 +6350,20 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            prefix: string;
+                            scopes: ("read" | "write" | "publish" | "admin")[];
+                            /** @description The secret: shown this once, stored only as a hash */
+                            token: string;
+                        };
+                    };
                 };
             };
         };
