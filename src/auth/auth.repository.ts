@@ -1,5 +1,6 @@
 /** Users, sessions and API tokens in the database. */
 import type { Queryable } from '../db/client.js';
+import type { TokenScope } from './scopes.js';
 
 export interface UserRow {
   id: string;
@@ -17,7 +18,7 @@ export interface TokenRow {
   user_id: string;
   name: string;
   prefix: string;
-  scopes: string[];
+  scopes: TokenScope[];
   created_at: Date;
   last_used_at: Date | null;
   revoked_at: Date | null;

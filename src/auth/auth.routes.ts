@@ -8,6 +8,7 @@ import { SESSION_COOKIE, requirePrincipal, workspaceAccess } from '../server/aut
 import { listWorkspacesForUser } from '../workspaces/workspaces.repository.js';
 import { findUserById, listTokens, revokeToken } from './auth.repository.js';
 import * as auth from './auth.service.js';
+import { ApiTokenList, LogInAnswer, Me, NewApiToken, SignUpAnswer } from './auth.schemas.js';
 import { WorkspaceParams } from '../server/schemas.js';
 
 const email = z.string().trim().email('must be an e-mail address').max(320);
@@ -26,14 +27,14 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
   const setCookie = (reply: any, token: string, expires: Date) =>
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: ctx.config.secureCookies, expires });
 
-  r.post('/api/v1/auth/signup', { schema: { tags: ['auth'], summary: 'Create an account (the first one owns the first workspace)', body: SignUp } }, async (req, reply) => {
+  r.post('/api/v1/auth/signup', { schema: { tags: ['auth'], summary: 'Create an account (the first one owns the first workspace)', body: SignUp, response: { 201: SignUpAnswer } } }, async (req, reply) => {
     const { user, workspace } = await auth.signUp(ctx.db, req.body, ctx.config.signupOpen);
     const session = await auth.startSession(ctx.db, user.id, { userAgent: req.headers['user-agent'], ip: req.ip });
     setCookie(reply, session.token, session.expiresAt);
     return reply.status(201).send({ user, workspace });
   });
 
-  r.post('/api/v1/auth/login', { schema: { tags: ['auth'], summary: 'Log in; sets the session cookie', body: LogIn } }, async (req, reply) => {
+  r.post('/api/v1/auth/login', { schema: { tags: ['auth'], summary: 'Log in; sets the session cookie', body: LogIn, response: { 200: LogInAnswer } } }, async (req, reply) => {
     const { user, recoveryCodesLeft } = await auth.logIn(ctx.db, ctx.secrets, req.body, req.ip);
     const session = await auth.startSession(ctx.db, user.id, { userAgent: req.headers['user-agent'], ip: req.ip });
     if (recoveryCodesLeft !== undefined) await auth.auditRecoveryCodeUse(ctx.db, user.id, session.id, req.ip, recoveryCodesLeft);
@@ -48,25 +49,25 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
     return reply.status(204).send();
   });
 
-  r.get('/api/v1/me', { schema: { tags: ['auth'], summary: 'The caller: user, workspaces, and for a token its workspace and scopes' } }, async (req) => {
+  r.get('/api/v1/me', { schema: { tags: ['auth'], summary: 'The caller: user, workspaces, and for a token its workspace and scopes', response: { 200: Me } } }, async (req) => {
     const p = requirePrincipal(req);
     const user = await findUserById(ctx.db, p.userId);
     if (!user) throw new AppError('unauthorized', 'Unknown user');
     const all = await listWorkspacesForUser(ctx.db, p.userId);
     const workspaces = all.filter((w) => !p.tokenWorkspaceId || w.id === p.tokenWorkspaceId).map((w) => ({ id: w.id, name: w.name, role: w.role }));
-    return { user: auth.publicUser(user), workspaces, token: p.via === 'token' ? { id: p.tokenId, workspaceId: p.tokenWorkspaceId, scopes: p.scopes } : null };
+    return { user: auth.publicUser(user), workspaces, token: p.via === 'token' ? { id: p.tokenId!, workspaceId: p.tokenWorkspaceId!, scopes: p.scopes } : null };
   });
 
   // API tokens are personal: each member may hold tokens that act as them, with at most their role's rights.
   const isAdmin = (access: auth.WorkspaceAccess) => access.role === 'owner' || access.role === 'admin';
 
-  r.get('/api/v1/workspaces/:workspaceId/tokens', { schema: { tags: ['tokens'], summary: 'List API tokens (yours; all of them for admins) — never their secret', params: WorkspaceParams } }, async (req) => {
+  r.get('/api/v1/workspaces/:workspaceId/tokens', { schema: { tags: ['tokens'], summary: 'List API tokens (yours; all of them for admins) — never their secret', params: WorkspaceParams, response: { 200: ApiTokenList } } }, async (req) => {
     const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'read');
     const all = await listTokens(ctx.db, access.workspaceId);
     return { tokens: all.filter((t) => isAdmin(access) || t.user_id === access.principal.userId).map(auth.publicToken) };
   });
 
-  r.post('/api/v1/workspaces/:workspaceId/tokens', { schema: { tags: ['tokens'], summary: 'Create an API token acting as you; the secret is shown once', params: WorkspaceParams, body: TokenInput } }, async (req, reply) => {
+  r.post('/api/v1/workspaces/:workspaceId/tokens', { schema: { tags: ['tokens'], summary: 'Create an API token acting as you; the secret is shown once', params: WorkspaceParams, body: TokenInput, response: { 201: NewApiToken } } }, async (req, reply) => {
     const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'read');
     if (access.principal.via === 'token' && !access.principal.scopes.includes('admin')) throw new AppError('forbidden', 'This API token lacks the "admin" scope needed to create tokens');
     return reply.status(201).send(await auth.createApiToken(ctx.db, access, req.body));

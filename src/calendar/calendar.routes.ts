@@ -16,15 +16,11 @@ import { workspaceAccess } from '../server/auth.plugin.js';
 import { WorkspaceParams } from '../server/schemas.js';
 import { IANAZone } from 'luxon';
 import { calendarDaysJson, calendarPostsJson } from './calendar.repository.js';
-import type { DeliveryState, PostStatus } from '../posts/posts.repository.js';
+import { DELIVERY_STATES, POST_STATUSES } from '../posts/posts.schemas.js';
 
 export const CALENDAR_MAX_POSTS = 20_000;
 const gzip = promisify(zlib.gzip);
 const MAX_RANGE_DAYS = 100;
-
-// Every status the posts repository knows (PostStatus, DeliveryState), awaiting approval included.
-const POST_STATUSES = ['draft', 'awaiting_approval', 'scheduled', 'publishing', 'published', 'partially_failed', 'failed', 'needs_attention', 'cancelled', 'deleted'] as const satisfies readonly PostStatus[];
-const DELIVERY_STATES = ['draft', 'awaiting_approval', 'scheduled', 'queued', 'publishing', 'published', 'failed', 'needs_attention', 'cancelled', 'deleted'] as const satisfies readonly DeliveryState[];
 
 const CalendarQuery = z.object({
   from: z.iso.datetime({ offset: true }).describe('Scheduled at or after'),

@@ -54,6 +54,19 @@ export async function updateChannel(db: Queryable, workspaceId: string, id: stri
   return rows[0] ?? null;
 }
 
+/**
+ * A channel's waiting and publishing deliveries, soonest first, with their post's base text. Only
+ * drafts lack a due time, so the condition on it drops nothing; it makes the answer's type exact.
+ */
+export const listUpcomingDeliveries = (db: Queryable, workspaceId: string, channelId: string) =>
+  db.query<{ deliveryId: string; postId: string; dueAt: Date; state: 'scheduled' | 'queued' | 'publishing'; text: string | null }>(
+    `SELECT d.id AS "deliveryId", d.post_id AS "postId", d.due_at AS "dueAt", d.state, p.content->>'text' AS text
+     FROM deliveries d JOIN posts p ON p.id = d.post_id
+     WHERE d.workspace_id = $1 AND d.channel_id = $2 AND p.kind = 'post' AND d.state IN ('scheduled', 'queued', 'publishing') AND d.due_at IS NOT NULL
+     ORDER BY d.due_at LIMIT 200`,
+    [workspaceId, channelId],
+  );
+
 export async function deleteChannel(db: Queryable, workspaceId: string, id: string) {
   return (await db.query(`DELETE FROM channels WHERE workspace_id = $1 AND id = $2 RETURNING id`, [workspaceId, id])).length > 0;
 }

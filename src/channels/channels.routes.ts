@@ -7,6 +7,7 @@ import { AppError } from '../app/errors.js';
 import { workspaceAccess } from '../server/auth.plugin.js';
 import { IdParams, WorkspaceParams } from '../server/schemas.js';
 import * as repo from './channels.repository.js';
+import { Channel, ChannelList, ConnectedChannel, QueueAnswer } from './channels.schemas.js';
 import * as service from './channels.service.js';
 import { reorderQueue } from './queue.service.js';
 import type { WeeklySlot } from '../core/schedule.js';
@@ -26,29 +27,29 @@ export function channelsRoutes(app: FastifyInstance, ctx: AppContext) {
   const ConnectChannel = connectSchema(ctx);
   const base = '/api/v1/workspaces/:workspaceId/channels';
 
-  r.get(base, { schema: { tags: ['channels'], summary: 'Connected channels', params: WorkspaceParams } }, async (req) => {
+  r.get(base, { schema: { tags: ['channels'], summary: 'Connected channels', params: WorkspaceParams, response: { 200: ChannelList } } }, async (req) => {
     const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'read');
     return { channels: (await repo.listChannels(ctx.db, access.workspaceId)).map((c) => service.publicChannel(ctx, c)) };
   });
 
-  r.post(base, { schema: { tags: ['channels'], summary: 'Connect a channel (Bluesky account or webhook)', params: WorkspaceParams, body: ConnectChannel } }, async (req, reply) => {
+  r.post(base, { schema: { tags: ['channels'], summary: 'Connect a channel (Bluesky account or webhook)', params: WorkspaceParams, body: ConnectChannel, response: { 201: ConnectedChannel } } }, async (req, reply) => {
     const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'admin');
     return reply.status(201).send(await service.connectChannel(ctx, access, req.body as { network: string }));
   });
 
-  r.get(`${base}/:id`, { schema: { tags: ['channels'], summary: 'One channel', params: IdParams } }, async (req) => {
+  r.get(`${base}/:id`, { schema: { tags: ['channels'], summary: 'One channel', params: IdParams, response: { 200: Channel } } }, async (req) => {
     const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'read');
     return service.publicChannel(ctx, await service.getChannel(ctx, access.workspaceId, req.params.id));
   });
 
-  r.patch(`${base}/:id`, { schema: { tags: ['channels'], summary: 'Rename a channel', params: IdParams, body: z.object({ name: z.string().trim().min(1).max(200) }) } }, async (req) => {
+  r.patch(`${base}/:id`, { schema: { tags: ['channels'], summary: 'Rename a channel', params: IdParams, body: z.object({ name: z.string().trim().min(1).max(200) }), response: { 200: Channel } } }, async (req) => {
     const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'admin');
     const row = await repo.updateChannel(ctx.db, access.workspaceId, req.params.id, { name: req.body.name });
     if (!row) throw new AppError('not_found', 'Channel not found');
     return service.publicChannel(ctx, row);
   });
 
-  r.post(`${base}/:id/reconnect`, { schema: { tags: ['channels'], summary: 'Log in again (new app password or secret); the channel becomes active', params: IdParams, body: ConnectChannel } }, async (req) => {
+  r.post(`${base}/:id/reconnect`, { schema: { tags: ['channels'], summary: 'Log in again (new app password or secret); the channel becomes active', params: IdParams, body: ConnectChannel, response: { 200: ConnectedChannel } } }, async (req) => {
     const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'admin');
     const channel = await service.getChannel(ctx, access.workspaceId, req.params.id);
     if (channel.network !== (req.body as { network: string }).network) throw new AppError('bad_request', `This is a ${channel.network} channel`);
@@ -66,23 +67,18 @@ export function channelsRoutes(app: FastifyInstance, ctx: AppContext) {
     return reply.status(204).send();
   });
 
-  r.put(`${base}/:id/schedule`, { schema: { tags: ['channels'], summary: 'Set the weekly posting slots, in the channel’s own time zone', params: IdParams, body: Schedule } }, async (req) => {
+  r.put(`${base}/:id/schedule`, { schema: { tags: ['channels'], summary: 'Set the weekly posting slots, in the channel’s own time zone', params: IdParams, body: Schedule, response: { 200: Channel } } }, async (req) => {
     const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'write');
     return service.setSchedule(ctx, access.workspaceId, req.params.id, req.body as { timezone: string; slots: WeeklySlot[] });
   });
 
   r.get(`${base}/:id/queue`, {
-    schema: { tags: ['channels'], summary: 'Upcoming posts and the next free slots of a channel', params: IdParams, querystring: z.object({ free: z.coerce.number().int().min(0).max(100).default(5) }) },
+    schema: { tags: ['channels'], summary: 'Upcoming posts and the next free slots of a channel', params: IdParams, querystring: z.object({ free: z.coerce.number().int().min(0).max(100).default(5) }), response: { 200: QueueAnswer } },
   }, async (req) => {
     const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'read');
     const channel = await service.getChannel(ctx, access.workspaceId, req.params.id);
     const now = new Date();
-    const upcoming = await ctx.db.query(
-      `SELECT d.id AS "deliveryId", d.post_id AS "postId", d.due_at AS "dueAt", d.state, p.content->>'text' AS text
-       FROM deliveries d JOIN posts p ON p.id = d.post_id
-       WHERE d.workspace_id = $1 AND d.channel_id = $2 AND p.kind = 'post' AND d.state IN ('scheduled', 'queued', 'publishing') ORDER BY d.due_at LIMIT 200`,
-      [access.workspaceId, channel.id],
-    );
+    const upcoming = await repo.listUpcomingDeliveries(ctx.db, access.workspaceId, channel.id);
     const free = channel.slots.length && req.query.free > 0 ? await service.nextSlots(ctx.db, channel, now, req.query.free) : [];
     return { timezone: channel.timezone, upcoming, freeSlots: free.map((d) => d.toISOString()) };
   });

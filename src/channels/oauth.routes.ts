@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../app/context.js';
 import { workspaceAccess } from '../server/auth.plugin.js';
 import { WorkspaceParams } from '../server/schemas.js';
+import { ChannelList, OAuthSignIn } from './channels.schemas.js';
 import { completeOAuth, pickOAuth, showOAuth, startOAuth } from './oauth.service.js';
 
 /** What networks send back (RFC 6749 §4.1.2); other parameters are kept for the provider. */
@@ -51,13 +52,13 @@ export function oauthRoutes(app: FastifyInstance, ctx: AppContext) {
     return result;
   });
 
-  r.get(`${base}/:state`, { schema: { tags: ['channels'], summary: 'A sign-in: status, error, and the accounts to pick from', params: WorkspaceParams.extend({ state: z.string().max(100) }) } }, async (req) => {
+  r.get(`${base}/:state`, { schema: { tags: ['channels'], summary: 'A sign-in: status, error, and the accounts to pick from', params: WorkspaceParams.extend({ state: z.string().max(100) }), response: { 200: OAuthSignIn } } }, async (req) => {
     const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'admin');
     return showOAuth(ctx, access, req.params.state);
   });
 
   r.post(`${base}/:state/pick`, {
-    schema: { tags: ['channels'], summary: 'Add the picked accounts (pages, organisations, boards…) as channels', params: WorkspaceParams.extend({ state: z.string().max(100) }), body: z.object({ externalIds: z.array(z.string().max(200)).min(1).max(100) }) },
+    schema: { tags: ['channels'], summary: 'Add the picked accounts (pages, organisations, boards…) as channels', params: WorkspaceParams.extend({ state: z.string().max(100) }), body: z.object({ externalIds: z.array(z.string().max(200)).min(1).max(100) }), response: { 201: ChannelList } },
   }, async (req, reply) => {
     const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'admin');
     return reply.status(201).send(await pickOAuth(ctx, access, req.params.state, req.body.externalIds));

@@ -28,7 +28,7 @@ interface StateRow {
   user_id: string;
   network: string;
   secret: string;
-  status: string;
+  status: 'pending' | 'awaiting_pick' | 'done' | 'failed';
   return_to: string | null;
   error: string | null;
 }

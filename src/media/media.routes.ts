@@ -8,6 +8,7 @@ import { workspaceAccess } from '../server/auth.plugin.js';
 import { IdParams, WorkspaceParams } from '../server/schemas.js';
 import { findMediaByIds, listMedia, type MediaRow } from './media.repository.js';
 import { verifyMediaToken } from './signed-url.js';
+import { Media, MediaList } from './media.schemas.js';
 import { publicMedia, uploadMedia } from './media.service.js';
 
 export function mediaRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -25,6 +26,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: AppContext) {
       summary: 'Upload an image or video: send the file as the raw body; its type is read from its content',
       params: WorkspaceParams,
       querystring: z.object({ filename: z.string().max(255).optional() }),
+      response: { 201: Media },
     },
   }, async (req, reply) => {
     const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'write');
@@ -41,12 +43,12 @@ export function mediaRoutes(app: FastifyInstance, ctx: AppContext) {
     return reply.send(Buffer.from(await ctx.mediaStore.read(m.sha256)));
   });
 
-  r.get('/api/v1/workspaces/:workspaceId/media', { schema: { tags: ['media'], summary: 'Recent media', params: WorkspaceParams } }, async (req) => {
+  r.get('/api/v1/workspaces/:workspaceId/media', { schema: { tags: ['media'], summary: 'Recent media', params: WorkspaceParams, response: { 200: MediaList } } }, async (req) => {
     const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'read');
     return { media: (await listMedia(ctx.db, access.workspaceId, 200)).map(publicMedia) };
   });
 
-  r.get('/api/v1/workspaces/:workspaceId/media/:id', { schema: { tags: ['media'], summary: 'One media item', params: IdParams } }, async (req) => {
+  r.get('/api/v1/workspaces/:workspaceId/media/:id', { schema: { tags: ['media'], summary: 'One media item', params: IdParams, response: { 200: Media } } }, async (req) => {
     const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'read');
     const [m] = await findMediaByIds(ctx.db, access.workspaceId, [req.params.id]);
     if (!m) throw new AppError('not_found', 'Media not found');

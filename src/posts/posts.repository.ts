@@ -1,5 +1,6 @@
 /** Posts and their deliveries in the database. Every query is scoped by workspace. */
 import type { Db, Queryable } from '../db/client.js';
+import type { ProviderErrorKind } from '../providers/provider-error.js';
 import type { DeliveryOverride, PostContent } from './posts.schemas.js';
 
 export type PostStatus = 'draft' | 'awaiting_approval' | 'scheduled' | 'publishing' | 'published' | 'partially_failed' | 'failed' | 'needs_attention' | 'cancelled' | 'deleted';
@@ -35,7 +36,7 @@ export interface DeliveryRow {
   external_id: string | null;
   external_url: string | null;
   result: Record<string, any> | null;
-  last_error: { kind: string; message: string; networkMessage?: string } | null;
+  last_error: { kind: ProviderErrorKind; message: string; networkMessage?: string } | null;
   published_at: Date | null;
   created_at: Date;
   updated_at: Date;
@@ -49,7 +50,7 @@ export interface AttemptRow {
   started_at: Date;
   finished_at: Date | null;
   outcome: string | null;
-  error_kind: string | null;
+  error_kind: ProviderErrorKind | null;
   error_message: string | null;
   detail: Record<string, unknown> | null;
 }

@@ -1,5 +1,12 @@
 /** The shapes of posts in the API: compose once, override per target, schedule. */
 import { z } from 'zod';
+import type { ProviderErrorKind } from '../providers/provider-error.js';
+import { Instant } from '../server/schemas.js';
+import type { DeliveryState, PostStatus } from './posts.repository.js';
+
+export const POST_STATUSES = ['draft', 'awaiting_approval', 'scheduled', 'publishing', 'published', 'partially_failed', 'failed', 'needs_attention', 'cancelled', 'deleted'] as const satisfies readonly PostStatus[];
+const ERROR_KINDS = ['auth_expired', 'rate_limited', 'rejected', 'transient', 'unknown_outcome'] as const satisfies readonly ProviderErrorKind[];
+export const DELIVERY_STATES = ['draft', 'awaiting_approval', 'scheduled', 'queued', 'publishing', 'published', 'failed', 'needs_attention', 'cancelled', 'deleted'] as const satisfies readonly DeliveryState[];
 
 export const MediaRef = z.object({
   mediaId: z.uuid('must be a media id from POST /media'),
@@ -49,10 +56,110 @@ export type PostInput = z.infer<typeof PostInput>;
 export const PostListQuery = z.object({
   from: z.iso.datetime({ offset: true }).optional().describe('Scheduled at or after'),
   to: z.iso.datetime({ offset: true }).optional().describe('Scheduled before'),
-  status: z.enum(['draft', 'awaiting_approval', 'scheduled', 'publishing', 'published', 'partially_failed', 'failed', 'needs_attention', 'cancelled', 'deleted']).optional(),
+  status: z.enum(POST_STATUSES).optional(),
   channelId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).default(0),
+});
+
+// The answers. Stored JSON (content, overrides, errors) is described as it is stored, not re-checked
+// against the input rules above.
+
+const StoredMediaRef = z.object({ mediaId: z.string(), alt: z.string().nullish() });
+const StoredFollowup = z.object({ text: z.string(), media: z.array(StoredMediaRef) });
+
+export const PostContentAnswer = z.object({
+  text: z.string(),
+  media: z.array(StoredMediaRef),
+  link: z.string().nullable(),
+  followups: z.array(StoredFollowup),
+  title: z.string().nullish(),
+}).describe('The base content every target starts from');
+
+export const DeliveryOverrideAnswer = z.object({
+  text: z.string().optional(),
+  media: z.array(StoredMediaRef).optional(),
+  followups: z.array(StoredFollowup).optional(),
+  title: z.string().optional(),
+  options: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+}).describe('Only what this target replaces of the base content');
+
+export const DeliveryError = z.object({
+  kind: z.enum(ERROR_KINDS),
+  message: z.string(),
+  networkMessage: z.string().optional().describe('The network’s own words'),
+}).nullable().describe('Why the latest attempt did not publish; null when none failed');
+
+export const Attempt = z.object({
+  number: z.number().int(),
+  startedAt: Instant,
+  finishedAt: Instant.nullable(),
+  outcome: z.string().describe('published, reconciled, retry, deferred, unknown, failed, needs_attention, interrupted, or in_flight while it runs'),
+  errorKind: z.enum(ERROR_KINDS).nullable(),
+  errorMessage: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()).nullable(),
+});
+
+export const Delivery = z.object({
+  id: z.string(),
+  channelId: z.string(),
+  channel: z.object({ name: z.string(), network: z.string(), handle: z.string().nullable() }).nullable(),
+  state: z.enum(DELIVERY_STATES),
+  override: DeliveryOverrideAnswer,
+  idempotencyKey: z.string(),
+  dueAt: Instant.nullable(),
+  nextAttemptAt: Instant.nullable().describe('When the worker takes it next (scheduled and queued deliveries only)'),
+  attemptCount: z.number().int(),
+  externalId: z.string().nullable(),
+  url: z.string().nullable().describe('The post on the network, once published'),
+  publishedAt: Instant.nullable(),
+  error: DeliveryError,
+  attempts: z.array(Attempt),
+});
+
+const PostFields = z.object({
+  id: z.string(),
+  status: z.enum(POST_STATUSES).describe('Rolled up from the deliveries'),
+  approvalStatus: z.enum(['not_required', 'pending', 'approved', 'rejected']),
+  revision: z.number().int().describe('Bumped by every edit; approvals count for the revision they saw'),
+  content: PostContentAnswer,
+  scheduledAt: Instant.nullable().describe('The earliest delivery’s time'),
+  campaignId: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+
+/** One post with every delivery and its attempts: the answer of show, create, edit and every action. */
+export const PostDetail = PostFields.extend({ deliveries: z.array(Delivery) });
+export type PostDetail = z.infer<typeof PostDetail>;
+
+/** A post in a list: its deliveries without attempts. */
+export const PostSummary = PostFields.extend({
+  deliveries: z.array(Delivery.pick({ id: true, channelId: true, state: true, dueAt: true, url: true, error: true, override: true })),
+});
+export const PostList = z.object({ posts: z.array(PostSummary) });
+
+const ProblemAnswer = z.object({
+  code: z.string().describe('Stable, e.g. text.too_long'),
+  severity: z.enum(['error', 'warning']),
+  field: z.string().describe('Where: text, media[2], followups[0].text, link, title'),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  message: z.string(),
+});
+
+/** The dry run: every problem of the post and of each target. */
+export const CheckAnswer = z.object({
+  ok: z.boolean().describe('No errors (warnings allowed)'),
+  problems: z.array(ProblemAnswer),
+  targets: z.array(z.object({
+    channelId: z.string(),
+    channelName: z.string(),
+    network: z.string(),
+    ok: z.boolean(),
+    counts: z.object({ count: z.number(), limit: z.number(), unit: z.string() }),
+    problems: z.array(ProblemAnswer),
+  })),
 });
 
 /** Stored on the post. */

@@ -15,15 +15,18 @@ export async function insertWorkspace(db: Queryable, w: { id: string; name: stri
   await db.query(`INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1, $2, 'owner')`, [w.id, ownerId]);
 }
 
+/** A workspace as one member sees it: with their role. */
+export type MembershipRow = Required<WorkspaceRow>;
+
 export const listWorkspacesForUser = (db: Queryable, userId: string) =>
-  db.query<WorkspaceRow>(
+  db.query<MembershipRow>(
     `SELECT w.id, w.name, w.created_at, m.role FROM workspaces w JOIN memberships m ON m.workspace_id = w.id
      WHERE m.user_id = $1 ORDER BY w.created_at`,
     [userId],
   );
 
 export async function findMembership(db: Queryable, workspaceId: string, userId: string) {
-  const rows = await db.query<WorkspaceRow>(
+  const rows = await db.query<MembershipRow>(
     `SELECT w.id, w.name, w.created_at, m.role FROM workspaces w JOIN memberships m ON m.workspace_id = w.id
      WHERE w.id = $1 AND m.user_id = $2`,
     [workspaceId, userId],

@@ -1,7 +1,6 @@
 /** Channels: the networks offered, connect / reconnect / remove, posting schedules and queues. */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, unwrapAs } from './client';
-import type { Channel, QueueAnswer } from './types';
+import { api, unwrap } from './client';
 import type { paths } from './schema';
 
 export type ConnectInput = NonNullable<paths['/api/v1/workspaces/{workspaceId}/channels']['post']['requestBody']>['content']['application/json'];
@@ -16,7 +15,7 @@ export function useNetworks() {
 
 export const channelsQuery = (workspaceId: string) => queryOptions({
   queryKey: channelsKey(workspaceId),
-  queryFn: async () => (await unwrapAs<{ channels: Channel[] }>(api.GET('/api/v1/workspaces/{workspaceId}/channels', { params: ws(workspaceId) }))).channels,
+  queryFn: async () => (await unwrap(api.GET('/api/v1/workspaces/{workspaceId}/channels', { params: ws(workspaceId) }))).channels,
   staleTime: 30_000,
 });
 
@@ -31,12 +30,12 @@ function useChannelMutation<V, R>(workspaceId: string, fn: (v: V) => Promise<R>)
 
 export function useConnectChannel(workspaceId: string) {
   return useChannelMutation(workspaceId, (body: ConnectInput) =>
-    unwrapAs<Channel>(api.POST('/api/v1/workspaces/{workspaceId}/channels', { params: ws(workspaceId), body })));
+    unwrap(api.POST('/api/v1/workspaces/{workspaceId}/channels', { params: ws(workspaceId), body })));
 }
 
 export function useReconnectChannel(workspaceId: string) {
   return useChannelMutation(workspaceId, ({ id, body }: { id: string; body: ConnectInput }) =>
-    unwrapAs<Channel>(api.POST('/api/v1/workspaces/{workspaceId}/channels/{id}/reconnect', { params: { path: { workspaceId, id } }, body })));
+    unwrap(api.POST('/api/v1/workspaces/{workspaceId}/channels/{id}/reconnect', { params: { path: { workspaceId, id } }, body })));
 }
 
 export function useRemoveChannel(workspaceId: string) {
@@ -48,7 +47,7 @@ export function useSaveSchedule(workspaceId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: ScheduleBody }) =>
-      unwrapAs<Channel>(api.PUT('/api/v1/workspaces/{workspaceId}/channels/{id}/schedule', { params: { path: { workspaceId, id } }, body })),
+      unwrap(api.PUT('/api/v1/workspaces/{workspaceId}/channels/{id}/schedule', { params: { path: { workspaceId, id } }, body })),
     onSuccess: (_d, v) => {
       void qc.invalidateQueries({ queryKey: channelsKey(workspaceId) });
       void qc.invalidateQueries({ queryKey: queueKey(workspaceId, v.id) });
@@ -61,6 +60,6 @@ export const queueKey = (workspaceId: string, channelId: string) => ['queue', wo
 export function useQueue(workspaceId: string, channelId: string, free = 10) {
   return useQuery({
     queryKey: queueKey(workspaceId, channelId),
-    queryFn: () => unwrapAs<QueueAnswer>(api.GET('/api/v1/workspaces/{workspaceId}/channels/{id}/queue', { params: { path: { workspaceId, id: channelId }, query: { free } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/workspaces/{workspaceId}/channels/{id}/queue', { params: { path: { workspaceId, id: channelId }, query: { free } } })),
   });
 }

@@ -1,7 +1,7 @@
 /** Posts: one post, the calendar's range, drafts, and every action on a post or a delivery. */
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { api, ApiError, unwrap, unwrapAs } from './client';
-import type { CalendarPost, CheckResult, Media, PostDetail, PostInput, PostSummary, ScheduleInput } from './types';
+import { api, ApiError, unwrap } from './client';
+import type { CalendarPost, Media, PostDetail, PostInput, ScheduleInput } from './types';
 
 export const postKey = (workspaceId: string, postId: string) => ['post', workspaceId, postId] as const;
 export const calendarKey = (workspaceId: string) => ['calendar', workspaceId] as const;
@@ -18,7 +18,7 @@ export function usePost(workspaceId: string, postId: string | undefined, refetch
     queryKey: postKey(workspaceId, postId ?? ''),
     enabled: Boolean(postId),
     refetchInterval,
-    queryFn: () => unwrapAs<PostDetail>(api.GET('/api/v1/workspaces/{workspaceId}/posts/{id}', { params: { path: { workspaceId, id: postId! } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/workspaces/{workspaceId}/posts/{id}', { params: { path: { workspaceId, id: postId! } } })),
   });
 }
 
@@ -43,7 +43,7 @@ export function useCalendar(workspaceId: string, range: { from: string; to: stri
 export function useDrafts(workspaceId: string) {
   return useQuery({
     queryKey: ['drafts', workspaceId],
-    queryFn: async () => (await unwrapAs<{ posts: PostSummary[] }>(api.GET('/api/v1/workspaces/{workspaceId}/posts', { params: { path: { workspaceId }, query: { status: 'draft', limit: 200 } } }))).posts,
+    queryFn: async () => (await unwrap(api.GET('/api/v1/workspaces/{workspaceId}/posts', { params: { path: { workspaceId }, query: { status: 'draft', limit: 200 } } }))).posts,
   });
 }
 
@@ -63,18 +63,18 @@ function usePostMutation<V>(workspaceId: string, fn: (v: V) => Promise<PostDetai
 export function useSavePost(workspaceId: string) {
   return usePostMutation(workspaceId, ({ id, body }: { id?: string; body: PostInput }) =>
     id
-      ? unwrapAs<PostDetail>(api.PUT('/api/v1/workspaces/{workspaceId}/posts/{id}', { params: { path: { workspaceId, id } }, body }))
-      : unwrapAs<PostDetail>(api.POST('/api/v1/workspaces/{workspaceId}/posts', { params: { path: { workspaceId } }, body })));
+      ? unwrap(api.PUT('/api/v1/workspaces/{workspaceId}/posts/{id}', { params: { path: { workspaceId, id } }, body }))
+      : unwrap(api.POST('/api/v1/workspaces/{workspaceId}/posts', { params: { path: { workspaceId } }, body })));
 }
 
 export function useReschedule(workspaceId: string) {
   return usePostMutation(workspaceId, ({ id, schedule }: { id: string; schedule: ScheduleInput }) =>
-    unwrapAs<PostDetail>(api.POST('/api/v1/workspaces/{workspaceId}/posts/{id}/reschedule', { params: { path: { workspaceId, id } }, body: { schedule } })));
+    unwrap(api.POST('/api/v1/workspaces/{workspaceId}/posts/{id}/reschedule', { params: { path: { workspaceId, id } }, body: { schedule } })));
 }
 
 export function useCancelPost(workspaceId: string) {
   return usePostMutation(workspaceId, (id: string) =>
-    unwrapAs<PostDetail>(api.POST('/api/v1/workspaces/{workspaceId}/posts/{id}/cancel', { params: { path: { workspaceId, id } } })));
+    unwrap(api.POST('/api/v1/workspaces/{workspaceId}/posts/{id}/cancel', { params: { path: { workspaceId, id } } })));
 }
 
 export function useDeletePost(workspaceId: string) {
@@ -90,18 +90,18 @@ export function useDeliveryAction(workspaceId: string) {
   return usePostMutation(workspaceId, ({ id, action }: { id: string; action: DeliveryAction }) => {
     const params = { params: { path: { workspaceId, id } } };
     return action === 'retry'
-      ? unwrapAs<PostDetail>(api.POST('/api/v1/workspaces/{workspaceId}/deliveries/{id}/retry', params))
-      : unwrapAs<PostDetail>(api.POST('/api/v1/workspaces/{workspaceId}/deliveries/{id}/unpublish', params));
+      ? unwrap(api.POST('/api/v1/workspaces/{workspaceId}/deliveries/{id}/retry', params))
+      : unwrap(api.POST('/api/v1/workspaces/{workspaceId}/deliveries/{id}/unpublish', params));
   });
 }
 
 export function useResolveDelivery(workspaceId: string) {
   return usePostMutation(workspaceId, ({ id, outcome, url }: { id: string; outcome: 'published' | 'failed'; url?: string }) =>
-    unwrapAs<PostDetail>(api.POST('/api/v1/workspaces/{workspaceId}/deliveries/{id}/resolve', { params: { path: { workspaceId, id } }, body: { outcome, url } })));
+    unwrap(api.POST('/api/v1/workspaces/{workspaceId}/deliveries/{id}/resolve', { params: { path: { workspaceId, id } }, body: { outcome, url } })));
 }
 
 export const checkPost = (workspaceId: string, body: PostInput) =>
-  unwrapAs<CheckResult>(api.POST('/api/v1/workspaces/{workspaceId}/posts/check', { params: { path: { workspaceId } }, body }));
+  unwrap(api.POST('/api/v1/workspaces/{workspaceId}/posts/check', { params: { path: { workspaceId } }, body }));
 
 export const fetchLinkPreview = (workspaceId: string, url: string) =>
   unwrap(api.GET('/api/v1/workspaces/{workspaceId}/link-preview', { params: { path: { workspaceId }, query: { url } } }));

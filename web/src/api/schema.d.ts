@@ -38,7 +38,22 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description Set when a recovery code was used: how many remain */
+                            recoveryCodesLeft?: number;
+                            user: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                createdAt: string;
+                                email: string;
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -112,11 +127,24 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            user: {
+                                email: string;
+                                id: string;
+                                name: string;
+                            };
+                            /** @description The new account’s first workspace (it owns it) */
+                            workspace: {
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -268,7 +296,36 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description When the caller is an API token: which, and what it may do; null for a browser session */
+                            token: {
+                                id: string;
+                                scopes: ("read" | "write" | "publish" | "admin")[];
+                                workspaceId: string;
+                            } | null;
+                            user: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                createdAt: string;
+                                email: string;
+                                id: string;
+                                name: string;
+                            };
+                            /** @description For an API token: only its workspace */
+                            workspaces: {
+                                id: string;
+                                name: string;
+                                /**
+                                 * @description The caller’s role in it
+                                 * @enum {string}
+                                 */
+                                role: "owner" | "admin" | "editor" | "contributor" | "viewer";
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -1058,7 +1115,24 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            workspaces: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                createdAt: string;
+                                id: string;
+                                name: string;
+                                /**
+                                 * @description The caller’s role in it
+                                 * @enum {string}
+                                 */
+                                role: "owner" | "admin" | "editor" | "contributor" | "viewer";
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -1080,11 +1154,21 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /**
+                             * @description The caller’s role in it
+                             * @enum {string}
+                             */
+                            role: "owner" | "admin" | "editor" | "contributor" | "viewer";
+                        };
+                    };
                 };
             };
         };
@@ -1118,7 +1202,22 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            id: string;
+                            name: string;
+                            /**
+                             * @description The caller’s role in it
+                             * @enum {string}
+                             */
+                            role: "owner" | "admin" | "editor" | "contributor" | "viewer";
+                        };
+                    };
                 };
             };
         };
@@ -1150,7 +1249,17 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /**
+                             * @description The caller’s role in it
+                             * @enum {string}
+                             */
+                            role: "owner" | "admin" | "editor" | "contributor" | "viewer";
+                        };
+                    };
                 };
             };
         };
@@ -1577,7 +1686,47 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            channels: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                createdAt: string;
+                                /** @description The account’s id on the network */
+                                externalId: string | null;
+                                handle: string | null;
+                                id: string;
+                                name: string;
+                                /** @description The network’s slug, e.g. bluesky, mastodon, webhook */
+                                network: string;
+                                profileUrl: string | null;
+                                /** @description Weekly posting slots, in the channel’s own time zone */
+                                schedule: {
+                                    slots: {
+                                        /** @description HH:MM */
+                                        time: string;
+                                        /** @description ISO weekday, Monday = 1 */
+                                        weekday: number;
+                                    }[];
+                                    timezone: string;
+                                };
+                                /** @description What the network’s provider shows of the channel’s settings (never a secret) */
+                                settings: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                status: "active" | "needs_reconnect" | "disabled";
+                                statusReason: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -1649,11 +1798,51 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            /** @description The account’s id on the network */
+                            externalId: string | null;
+                            handle: string | null;
+                            id: string;
+                            name: string;
+                            /** @description The network’s slug, e.g. bluesky, mastodon, webhook */
+                            network: string;
+                            profileUrl: string | null;
+                            /** @description Weekly posting slots, in the channel’s own time zone */
+                            schedule: {
+                                slots: {
+                                    /** @description HH:MM */
+                                    time: string;
+                                    /** @description ISO weekday, Monday = 1 */
+                                    weekday: number;
+                                }[];
+                                timezone: string;
+                            };
+                            /** @description Webhook channels only, when the server generated the signing secret: shown this once */
+                            secret?: string;
+                            /** @description What the network’s provider shows of the channel’s settings (never a secret) */
+                            settings: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            status: "active" | "needs_reconnect" | "disabled";
+                            statusReason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -1688,7 +1877,45 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            /** @description The account’s id on the network */
+                            externalId: string | null;
+                            handle: string | null;
+                            id: string;
+                            name: string;
+                            /** @description The network’s slug, e.g. bluesky, mastodon, webhook */
+                            network: string;
+                            profileUrl: string | null;
+                            /** @description Weekly posting slots, in the channel’s own time zone */
+                            schedule: {
+                                slots: {
+                                    /** @description HH:MM */
+                                    time: string;
+                                    /** @description ISO weekday, Monday = 1 */
+                                    weekday: number;
+                                }[];
+                                timezone: string;
+                            };
+                            /** @description What the network’s provider shows of the channel’s settings (never a secret) */
+                            settings: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            status: "active" | "needs_reconnect" | "disabled";
+                            statusReason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -1742,7 +1969,45 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            /** @description The account’s id on the network */
+                            externalId: string | null;
+                            handle: string | null;
+                            id: string;
+                            name: string;
+                            /** @description The network’s slug, e.g. bluesky, mastodon, webhook */
+                            network: string;
+                            profileUrl: string | null;
+                            /** @description Weekly posting slots, in the channel’s own time zone */
+                            schedule: {
+                                slots: {
+                                    /** @description HH:MM */
+                                    time: string;
+                                    /** @description ISO weekday, Monday = 1 */
+                                    weekday: number;
+                                }[];
+                                timezone: string;
+                            };
+                            /** @description What the network’s provider shows of the channel’s settings (never a secret) */
+                            settings: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            status: "active" | "needs_reconnect" | "disabled";
+                            statusReason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -1892,7 +2157,27 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description The next free posting slots */
+                            freeSlots: string[];
+                            timezone: string;
+                            /** @description Waiting and publishing deliveries of the channel, soonest first (at most 200) */
+                            upcoming: {
+                                deliveryId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                dueAt: string;
+                                postId: string;
+                                /** @enum {string} */
+                                state: "scheduled" | "queued" | "publishing";
+                                /** @description The post’s base text */
+                                text: string | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2029,7 +2314,47 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            /** @description The account’s id on the network */
+                            externalId: string | null;
+                            handle: string | null;
+                            id: string;
+                            name: string;
+                            /** @description The network’s slug, e.g. bluesky, mastodon, webhook */
+                            network: string;
+                            profileUrl: string | null;
+                            /** @description Weekly posting slots, in the channel’s own time zone */
+                            schedule: {
+                                slots: {
+                                    /** @description HH:MM */
+                                    time: string;
+                                    /** @description ISO weekday, Monday = 1 */
+                                    weekday: number;
+                                }[];
+                                timezone: string;
+                            };
+                            /** @description Webhook channels only, when the server generated the signing secret: shown this once */
+                            secret?: string;
+                            /** @description What the network’s provider shows of the channel’s settings (never a secret) */
+                            settings: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            status: "active" | "needs_reconnect" | "disabled";
+                            statusReason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -2076,7 +2401,45 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            /** @description The account’s id on the network */
+                            externalId: string | null;
+                            handle: string | null;
+                            id: string;
+                            name: string;
+                            /** @description The network’s slug, e.g. bluesky, mastodon, webhook */
+                            network: string;
+                            profileUrl: string | null;
+                            /** @description Weekly posting slots, in the channel’s own time zone */
+                            schedule: {
+                                slots: {
+                                    /** @description HH:MM */
+                                    time: string;
+                                    /** @description ISO weekday, Monday = 1 */
+                                    weekday: number;
+                                }[];
+                                timezone: string;
+                            };
+                            /** @description What the network’s provider shows of the channel’s settings (never a secret) */
+                            settings: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            status: "active" | "needs_reconnect" | "disabled";
+                            statusReason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -2172,7 +2535,22 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description With awaiting_pick: the accounts (pages, organisations, boards…) the login gives */
+                            candidates: {
+                                externalId: string;
+                                handle: string;
+                                name: string;
+                                profileUrl?: string;
+                            }[];
+                            error: string | null;
+                            network: string;
+                            state: string;
+                            /** @enum {string} */
+                            status: "pending" | "awaiting_pick" | "done" | "failed";
+                        };
+                    };
                 };
             };
         };
@@ -2213,11 +2591,51 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            channels: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                createdAt: string;
+                                /** @description The account’s id on the network */
+                                externalId: string | null;
+                                handle: string | null;
+                                id: string;
+                                name: string;
+                                /** @description The network’s slug, e.g. bluesky, mastodon, webhook */
+                                network: string;
+                                profileUrl: string | null;
+                                /** @description Weekly posting slots, in the channel’s own time zone */
+                                schedule: {
+                                    slots: {
+                                        /** @description HH:MM */
+                                        time: string;
+                                        /** @description ISO weekday, Monday = 1 */
+                                        weekday: number;
+                                    }[];
+                                    timezone: string;
+                                };
+                                /** @description What the network’s provider shows of the channel’s settings (never a secret) */
+                                settings: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                status: "active" | "needs_reconnect" | "disabled";
+                                statusReason: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2264,7 +2682,114 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            approvalStatus: "not_required" | "pending" | "approved" | "rejected";
+                            campaignId: string | null;
+                            /** @description The base content every target starts from */
+                            content: {
+                                followups: {
+                                    media: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                link: string | null;
+                                media: {
+                                    alt?: string | null;
+                                    mediaId: string;
+                                }[];
+                                text: string;
+                                title?: string | null;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            createdBy: string | null;
+                            deliveries: {
+                                attemptCount: number;
+                                attempts: {
+                                    detail: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    errorKind: ("auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome") | null;
+                                    errorMessage: string | null;
+                                    finishedAt: string | null;
+                                    number: number;
+                                    /** @description published, reconciled, retry, deferred, unknown, failed, needs_attention, interrupted, or in_flight while it runs */
+                                    outcome: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601, UTC
+                                     */
+                                    startedAt: string;
+                                }[];
+                                channel: {
+                                    handle: string | null;
+                                    name: string;
+                                    network: string;
+                                } | null;
+                                channelId: string;
+                                dueAt: string | null;
+                                /** @description Why the latest attempt did not publish; null when none failed */
+                                error: {
+                                    /** @enum {string} */
+                                    kind: "auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome";
+                                    message: string;
+                                    /** @description The network’s own words */
+                                    networkMessage?: string;
+                                } | null;
+                                externalId: string | null;
+                                id: string;
+                                idempotencyKey: string;
+                                /** @description When the worker takes it next (scheduled and queued deliveries only) */
+                                nextAttemptAt: string | null;
+                                /** @description Only what this target replaces of the base content */
+                                override: {
+                                    followups?: {
+                                        media: {
+                                            alt?: string | null;
+                                            mediaId: string;
+                                        }[];
+                                        text: string;
+                                    }[];
+                                    media?: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    options?: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                    text?: string;
+                                    title?: string;
+                                };
+                                publishedAt: string | null;
+                                /** @enum {string} */
+                                state: "draft" | "awaiting_approval" | "scheduled" | "queued" | "publishing" | "published" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                                /** @description The post on the network, once published */
+                                url: string | null;
+                            }[];
+                            id: string;
+                            /** @description Bumped by every edit; approvals count for the revision they saw */
+                            revision: number;
+                            /** @description The earliest delivery’s time */
+                            scheduledAt: string | null;
+                            /**
+                             * @description Rolled up from the deliveries
+                             * @enum {string}
+                             */
+                            status: "draft" | "awaiting_approval" | "scheduled" | "publishing" | "published" | "partially_failed" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -2301,7 +2826,114 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            approvalStatus: "not_required" | "pending" | "approved" | "rejected";
+                            campaignId: string | null;
+                            /** @description The base content every target starts from */
+                            content: {
+                                followups: {
+                                    media: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                link: string | null;
+                                media: {
+                                    alt?: string | null;
+                                    mediaId: string;
+                                }[];
+                                text: string;
+                                title?: string | null;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            createdBy: string | null;
+                            deliveries: {
+                                attemptCount: number;
+                                attempts: {
+                                    detail: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    errorKind: ("auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome") | null;
+                                    errorMessage: string | null;
+                                    finishedAt: string | null;
+                                    number: number;
+                                    /** @description published, reconciled, retry, deferred, unknown, failed, needs_attention, interrupted, or in_flight while it runs */
+                                    outcome: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601, UTC
+                                     */
+                                    startedAt: string;
+                                }[];
+                                channel: {
+                                    handle: string | null;
+                                    name: string;
+                                    network: string;
+                                } | null;
+                                channelId: string;
+                                dueAt: string | null;
+                                /** @description Why the latest attempt did not publish; null when none failed */
+                                error: {
+                                    /** @enum {string} */
+                                    kind: "auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome";
+                                    message: string;
+                                    /** @description The network’s own words */
+                                    networkMessage?: string;
+                                } | null;
+                                externalId: string | null;
+                                id: string;
+                                idempotencyKey: string;
+                                /** @description When the worker takes it next (scheduled and queued deliveries only) */
+                                nextAttemptAt: string | null;
+                                /** @description Only what this target replaces of the base content */
+                                override: {
+                                    followups?: {
+                                        media: {
+                                            alt?: string | null;
+                                            mediaId: string;
+                                        }[];
+                                        text: string;
+                                    }[];
+                                    media?: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    options?: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                    text?: string;
+                                    title?: string;
+                                };
+                                publishedAt: string | null;
+                                /** @enum {string} */
+                                state: "draft" | "awaiting_approval" | "scheduled" | "queued" | "publishing" | "published" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                                /** @description The post on the network, once published */
+                                url: string | null;
+                            }[];
+                            id: string;
+                            /** @description Bumped by every edit; approvals count for the revision they saw */
+                            revision: number;
+                            /** @description The earliest delivery’s time */
+                            scheduledAt: string | null;
+                            /**
+                             * @description Rolled up from the deliveries
+                             * @enum {string}
+                             */
+                            status: "draft" | "awaiting_approval" | "scheduled" | "publishing" | "published" | "partially_failed" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -2338,7 +2970,114 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            approvalStatus: "not_required" | "pending" | "approved" | "rejected";
+                            campaignId: string | null;
+                            /** @description The base content every target starts from */
+                            content: {
+                                followups: {
+                                    media: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                link: string | null;
+                                media: {
+                                    alt?: string | null;
+                                    mediaId: string;
+                                }[];
+                                text: string;
+                                title?: string | null;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            createdBy: string | null;
+                            deliveries: {
+                                attemptCount: number;
+                                attempts: {
+                                    detail: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    errorKind: ("auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome") | null;
+                                    errorMessage: string | null;
+                                    finishedAt: string | null;
+                                    number: number;
+                                    /** @description published, reconciled, retry, deferred, unknown, failed, needs_attention, interrupted, or in_flight while it runs */
+                                    outcome: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601, UTC
+                                     */
+                                    startedAt: string;
+                                }[];
+                                channel: {
+                                    handle: string | null;
+                                    name: string;
+                                    network: string;
+                                } | null;
+                                channelId: string;
+                                dueAt: string | null;
+                                /** @description Why the latest attempt did not publish; null when none failed */
+                                error: {
+                                    /** @enum {string} */
+                                    kind: "auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome";
+                                    message: string;
+                                    /** @description The network’s own words */
+                                    networkMessage?: string;
+                                } | null;
+                                externalId: string | null;
+                                id: string;
+                                idempotencyKey: string;
+                                /** @description When the worker takes it next (scheduled and queued deliveries only) */
+                                nextAttemptAt: string | null;
+                                /** @description Only what this target replaces of the base content */
+                                override: {
+                                    followups?: {
+                                        media: {
+                                            alt?: string | null;
+                                            mediaId: string;
+                                        }[];
+                                        text: string;
+                                    }[];
+                                    media?: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    options?: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                    text?: string;
+                                    title?: string;
+                                };
+                                publishedAt: string | null;
+                                /** @enum {string} */
+                                state: "draft" | "awaiting_approval" | "scheduled" | "queued" | "publishing" | "published" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                                /** @description The post on the network, once published */
+                                url: string | null;
+                            }[];
+                            id: string;
+                            /** @description Bumped by every edit; approvals count for the revision they saw */
+                            revision: number;
+                            /** @description The earliest delivery’s time */
+                            scheduledAt: string | null;
+                            /**
+                             * @description Rolled up from the deliveries
+                             * @enum {string}
+                             */
+                            status: "draft" | "awaiting_approval" | "scheduled" | "publishing" | "published" | "partially_failed" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -3671,7 +4410,29 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            media: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                createdAt: string;
+                                /** @description Videos (and animated GIFs where known) */
+                                durationSec: number | null;
+                                filename: string | null;
+                                height: number | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "image" | "video" | "gif";
+                                mime: string;
+                                sha256: string;
+                                /** @description Bytes */
+                                size: number;
+                                width: number | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -3691,11 +4452,31 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            /** @description Videos (and animated GIFs where known) */
+                            durationSec: number | null;
+                            filename: string | null;
+                            height: number | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "image" | "video" | "gif";
+                            mime: string;
+                            sha256: string;
+                            /** @description Bytes */
+                            size: number;
+                            width: number | null;
+                        };
+                    };
                 };
             };
         };
@@ -3730,7 +4511,27 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            /** @description Videos (and animated GIFs where known) */
+                            durationSec: number | null;
+                            filename: string | null;
+                            height: number | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "image" | "video" | "gif";
+                            mime: string;
+                            sha256: string;
+                            /** @description Bytes */
+                            size: number;
+                            width: number | null;
+                        };
+                    };
                 };
             };
         };
@@ -3995,7 +4796,89 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            posts: {
+                                /** @enum {string} */
+                                approvalStatus: "not_required" | "pending" | "approved" | "rejected";
+                                campaignId: string | null;
+                                /** @description The base content every target starts from */
+                                content: {
+                                    followups: {
+                                        media: {
+                                            alt?: string | null;
+                                            mediaId: string;
+                                        }[];
+                                        text: string;
+                                    }[];
+                                    link: string | null;
+                                    media: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                    title?: string | null;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                createdAt: string;
+                                createdBy: string | null;
+                                deliveries: {
+                                    channelId: string;
+                                    dueAt: string | null;
+                                    /** @description Why the latest attempt did not publish; null when none failed */
+                                    error: {
+                                        /** @enum {string} */
+                                        kind: "auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome";
+                                        message: string;
+                                        /** @description The network’s own words */
+                                        networkMessage?: string;
+                                    } | null;
+                                    id: string;
+                                    /** @description Only what this target replaces of the base content */
+                                    override: {
+                                        followups?: {
+                                            media: {
+                                                alt?: string | null;
+                                                mediaId: string;
+                                            }[];
+                                            text: string;
+                                        }[];
+                                        media?: {
+                                            alt?: string | null;
+                                            mediaId: string;
+                                        }[];
+                                        options?: {
+                                            [key: string]: string | number | boolean;
+                                        };
+                                        text?: string;
+                                        title?: string;
+                                    };
+                                    /** @enum {string} */
+                                    state: "draft" | "awaiting_approval" | "scheduled" | "queued" | "publishing" | "published" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                                    /** @description The post on the network, once published */
+                                    url: string | null;
+                                }[];
+                                id: string;
+                                /** @description Bumped by every edit; approvals count for the revision they saw */
+                                revision: number;
+                                /** @description The earliest delivery’s time */
+                                scheduledAt: string | null;
+                                /**
+                                 * @description Rolled up from the deliveries
+                                 * @enum {string}
+                                 */
+                                status: "draft" | "awaiting_approval" | "scheduled" | "publishing" | "published" | "partially_failed" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4100,11 +4983,118 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            approvalStatus: "not_required" | "pending" | "approved" | "rejected";
+                            campaignId: string | null;
+                            /** @description The base content every target starts from */
+                            content: {
+                                followups: {
+                                    media: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                link: string | null;
+                                media: {
+                                    alt?: string | null;
+                                    mediaId: string;
+                                }[];
+                                text: string;
+                                title?: string | null;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            createdBy: string | null;
+                            deliveries: {
+                                attemptCount: number;
+                                attempts: {
+                                    detail: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    errorKind: ("auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome") | null;
+                                    errorMessage: string | null;
+                                    finishedAt: string | null;
+                                    number: number;
+                                    /** @description published, reconciled, retry, deferred, unknown, failed, needs_attention, interrupted, or in_flight while it runs */
+                                    outcome: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601, UTC
+                                     */
+                                    startedAt: string;
+                                }[];
+                                channel: {
+                                    handle: string | null;
+                                    name: string;
+                                    network: string;
+                                } | null;
+                                channelId: string;
+                                dueAt: string | null;
+                                /** @description Why the latest attempt did not publish; null when none failed */
+                                error: {
+                                    /** @enum {string} */
+                                    kind: "auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome";
+                                    message: string;
+                                    /** @description The network’s own words */
+                                    networkMessage?: string;
+                                } | null;
+                                externalId: string | null;
+                                id: string;
+                                idempotencyKey: string;
+                                /** @description When the worker takes it next (scheduled and queued deliveries only) */
+                                nextAttemptAt: string | null;
+                                /** @description Only what this target replaces of the base content */
+                                override: {
+                                    followups?: {
+                                        media: {
+                                            alt?: string | null;
+                                            mediaId: string;
+                                        }[];
+                                        text: string;
+                                    }[];
+                                    media?: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    options?: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                    text?: string;
+                                    title?: string;
+                                };
+                                publishedAt: string | null;
+                                /** @enum {string} */
+                                state: "draft" | "awaiting_approval" | "scheduled" | "queued" | "publishing" | "published" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                                /** @description The post on the network, once published */
+                                url: string | null;
+                            }[];
+                            id: string;
+                            /** @description Bumped by every edit; approvals count for the revision they saw */
+                            revision: number;
+                            /** @description The earliest delivery’s time */
+                            scheduledAt: string | null;
+                            /**
+                             * @description Rolled up from the deliveries
+                             * @enum {string}
+                             */
+                            status: "draft" | "awaiting_approval" | "scheduled" | "publishing" | "published" | "partially_failed" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -4139,7 +5129,114 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            approvalStatus: "not_required" | "pending" | "approved" | "rejected";
+                            campaignId: string | null;
+                            /** @description The base content every target starts from */
+                            content: {
+                                followups: {
+                                    media: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                link: string | null;
+                                media: {
+                                    alt?: string | null;
+                                    mediaId: string;
+                                }[];
+                                text: string;
+                                title?: string | null;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            createdBy: string | null;
+                            deliveries: {
+                                attemptCount: number;
+                                attempts: {
+                                    detail: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    errorKind: ("auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome") | null;
+                                    errorMessage: string | null;
+                                    finishedAt: string | null;
+                                    number: number;
+                                    /** @description published, reconciled, retry, deferred, unknown, failed, needs_attention, interrupted, or in_flight while it runs */
+                                    outcome: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601, UTC
+                                     */
+                                    startedAt: string;
+                                }[];
+                                channel: {
+                                    handle: string | null;
+                                    name: string;
+                                    network: string;
+                                } | null;
+                                channelId: string;
+                                dueAt: string | null;
+                                /** @description Why the latest attempt did not publish; null when none failed */
+                                error: {
+                                    /** @enum {string} */
+                                    kind: "auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome";
+                                    message: string;
+                                    /** @description The network’s own words */
+                                    networkMessage?: string;
+                                } | null;
+                                externalId: string | null;
+                                id: string;
+                                idempotencyKey: string;
+                                /** @description When the worker takes it next (scheduled and queued deliveries only) */
+                                nextAttemptAt: string | null;
+                                /** @description Only what this target replaces of the base content */
+                                override: {
+                                    followups?: {
+                                        media: {
+                                            alt?: string | null;
+                                            mediaId: string;
+                                        }[];
+                                        text: string;
+                                    }[];
+                                    media?: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    options?: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                    text?: string;
+                                    title?: string;
+                                };
+                                publishedAt: string | null;
+                                /** @enum {string} */
+                                state: "draft" | "awaiting_approval" | "scheduled" | "queued" | "publishing" | "published" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                                /** @description The post on the network, once published */
+                                url: string | null;
+                            }[];
+                            id: string;
+                            /** @description Bumped by every edit; approvals count for the revision they saw */
+                            revision: number;
+                            /** @description The earliest delivery’s time */
+                            scheduledAt: string | null;
+                            /**
+                             * @description Rolled up from the deliveries
+                             * @enum {string}
+                             */
+                            status: "draft" | "awaiting_approval" | "scheduled" | "publishing" | "published" | "partially_failed" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -4248,7 +5345,114 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            approvalStatus: "not_required" | "pending" | "approved" | "rejected";
+                            campaignId: string | null;
+                            /** @description The base content every target starts from */
+                            content: {
+                                followups: {
+                                    media: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                link: string | null;
+                                media: {
+                                    alt?: string | null;
+                                    mediaId: string;
+                                }[];
+                                text: string;
+                                title?: string | null;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            createdBy: string | null;
+                            deliveries: {
+                                attemptCount: number;
+                                attempts: {
+                                    detail: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    errorKind: ("auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome") | null;
+                                    errorMessage: string | null;
+                                    finishedAt: string | null;
+                                    number: number;
+                                    /** @description published, reconciled, retry, deferred, unknown, failed, needs_attention, interrupted, or in_flight while it runs */
+                                    outcome: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601, UTC
+                                     */
+                                    startedAt: string;
+                                }[];
+                                channel: {
+                                    handle: string | null;
+                                    name: string;
+                                    network: string;
+                                } | null;
+                                channelId: string;
+                                dueAt: string | null;
+                                /** @description Why the latest attempt did not publish; null when none failed */
+                                error: {
+                                    /** @enum {string} */
+                                    kind: "auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome";
+                                    message: string;
+                                    /** @description The network’s own words */
+                                    networkMessage?: string;
+                                } | null;
+                                externalId: string | null;
+                                id: string;
+                                idempotencyKey: string;
+                                /** @description When the worker takes it next (scheduled and queued deliveries only) */
+                                nextAttemptAt: string | null;
+                                /** @description Only what this target replaces of the base content */
+                                override: {
+                                    followups?: {
+                                        media: {
+                                            alt?: string | null;
+                                            mediaId: string;
+                                        }[];
+                                        text: string;
+                                    }[];
+                                    media?: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    options?: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                    text?: string;
+                                    title?: string;
+                                };
+                                publishedAt: string | null;
+                                /** @enum {string} */
+                                state: "draft" | "awaiting_approval" | "scheduled" | "queued" | "publishing" | "published" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                                /** @description The post on the network, once published */
+                                url: string | null;
+                            }[];
+                            id: string;
+                            /** @description Bumped by every edit; approvals count for the revision they saw */
+                            revision: number;
+                            /** @description The earliest delivery’s time */
+                            scheduledAt: string | null;
+                            /**
+                             * @description Rolled up from the deliveries
+                             * @enum {string}
+                             */
+                            status: "draft" | "awaiting_approval" | "scheduled" | "publishing" | "published" | "partially_failed" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -4355,7 +5559,114 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            approvalStatus: "not_required" | "pending" | "approved" | "rejected";
+                            campaignId: string | null;
+                            /** @description The base content every target starts from */
+                            content: {
+                                followups: {
+                                    media: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                link: string | null;
+                                media: {
+                                    alt?: string | null;
+                                    mediaId: string;
+                                }[];
+                                text: string;
+                                title?: string | null;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            createdBy: string | null;
+                            deliveries: {
+                                attemptCount: number;
+                                attempts: {
+                                    detail: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    errorKind: ("auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome") | null;
+                                    errorMessage: string | null;
+                                    finishedAt: string | null;
+                                    number: number;
+                                    /** @description published, reconciled, retry, deferred, unknown, failed, needs_attention, interrupted, or in_flight while it runs */
+                                    outcome: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601, UTC
+                                     */
+                                    startedAt: string;
+                                }[];
+                                channel: {
+                                    handle: string | null;
+                                    name: string;
+                                    network: string;
+                                } | null;
+                                channelId: string;
+                                dueAt: string | null;
+                                /** @description Why the latest attempt did not publish; null when none failed */
+                                error: {
+                                    /** @enum {string} */
+                                    kind: "auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome";
+                                    message: string;
+                                    /** @description The network’s own words */
+                                    networkMessage?: string;
+                                } | null;
+                                externalId: string | null;
+                                id: string;
+                                idempotencyKey: string;
+                                /** @description When the worker takes it next (scheduled and queued deliveries only) */
+                                nextAttemptAt: string | null;
+                                /** @description Only what this target replaces of the base content */
+                                override: {
+                                    followups?: {
+                                        media: {
+                                            alt?: string | null;
+                                            mediaId: string;
+                                        }[];
+                                        text: string;
+                                    }[];
+                                    media?: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    options?: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                    text?: string;
+                                    title?: string;
+                                };
+                                publishedAt: string | null;
+                                /** @enum {string} */
+                                state: "draft" | "awaiting_approval" | "scheduled" | "queued" | "publishing" | "published" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                                /** @description The post on the network, once published */
+                                url: string | null;
+                            }[];
+                            id: string;
+                            /** @description Bumped by every edit; approvals count for the revision they saw */
+                            revision: number;
+                            /** @description The earliest delivery’s time */
+                            scheduledAt: string | null;
+                            /**
+                             * @description Rolled up from the deliveries
+                             * @enum {string}
+                             */
+                            status: "draft" | "awaiting_approval" | "scheduled" | "publishing" | "published" | "partially_failed" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -4730,7 +6041,114 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            approvalStatus: "not_required" | "pending" | "approved" | "rejected";
+                            campaignId: string | null;
+                            /** @description The base content every target starts from */
+                            content: {
+                                followups: {
+                                    media: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    text: string;
+                                }[];
+                                link: string | null;
+                                media: {
+                                    alt?: string | null;
+                                    mediaId: string;
+                                }[];
+                                text: string;
+                                title?: string | null;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            createdBy: string | null;
+                            deliveries: {
+                                attemptCount: number;
+                                attempts: {
+                                    detail: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    errorKind: ("auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome") | null;
+                                    errorMessage: string | null;
+                                    finishedAt: string | null;
+                                    number: number;
+                                    /** @description published, reconciled, retry, deferred, unknown, failed, needs_attention, interrupted, or in_flight while it runs */
+                                    outcome: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601, UTC
+                                     */
+                                    startedAt: string;
+                                }[];
+                                channel: {
+                                    handle: string | null;
+                                    name: string;
+                                    network: string;
+                                } | null;
+                                channelId: string;
+                                dueAt: string | null;
+                                /** @description Why the latest attempt did not publish; null when none failed */
+                                error: {
+                                    /** @enum {string} */
+                                    kind: "auth_expired" | "rate_limited" | "rejected" | "transient" | "unknown_outcome";
+                                    message: string;
+                                    /** @description The network’s own words */
+                                    networkMessage?: string;
+                                } | null;
+                                externalId: string | null;
+                                id: string;
+                                idempotencyKey: string;
+                                /** @description When the worker takes it next (scheduled and queued deliveries only) */
+                                nextAttemptAt: string | null;
+                                /** @description Only what this target replaces of the base content */
+                                override: {
+                                    followups?: {
+                                        media: {
+                                            alt?: string | null;
+                                            mediaId: string;
+                                        }[];
+                                        text: string;
+                                    }[];
+                                    media?: {
+                                        alt?: string | null;
+                                        mediaId: string;
+                                    }[];
+                                    options?: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                    text?: string;
+                                    title?: string;
+                                };
+                                publishedAt: string | null;
+                                /** @enum {string} */
+                                state: "draft" | "awaiting_approval" | "scheduled" | "queued" | "publishing" | "published" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                                /** @description The post on the network, once published */
+                                url: string | null;
+                            }[];
+                            id: string;
+                            /** @description Bumped by every edit; approvals count for the revision they saw */
+                            revision: number;
+                            /** @description The earliest delivery’s time */
+                            scheduledAt: string | null;
+                            /**
+                             * @description Rolled up from the deliveries
+                             * @enum {string}
+                             */
+                            status: "draft" | "awaiting_approval" | "scheduled" | "publishing" | "published" | "partially_failed" | "failed" | "needs_attention" | "cancelled" | "deleted";
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -4890,7 +6308,47 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description No errors (warnings allowed) */
+                            ok: boolean;
+                            problems: {
+                                /** @description Stable, e.g. text.too_long */
+                                code: string;
+                                /** @description Where: text, media[2], followups[0].text, link, title */
+                                field: string;
+                                message: string;
+                                params: {
+                                    [key: string]: string | number | boolean;
+                                };
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                            }[];
+                            targets: {
+                                channelId: string;
+                                channelName: string;
+                                counts: {
+                                    count: number;
+                                    limit: number;
+                                    unit: string;
+                                };
+                                network: string;
+                                ok: boolean;
+                                problems: {
+                                    /** @description Stable, e.g. text.too_long */
+                                    code: string;
+                                    /** @description Where: text, media[2], followups[0].text, link, title */
+                                    field: string;
+                                    message: string;
+                                    params: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                    /** @enum {string} */
+                                    severity: "error" | "warning";
+                                }[];
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5137,7 +6595,24 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            tokens: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                createdAt: string;
+                                id: string;
+                                lastUsedAt: string | null;
+                                name: string;
+                                /** @description The first characters of the token, to recognise it */
+                                prefix: string;
+                                revokedAt: string | null;
+                                scopes: ("read" | "write" | "publish" | "admin")[];
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5162,11 +6637,20 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            prefix: string;
+                            scopes: ("read" | "write" | "publish" | "admin")[];
+                            /** @description The secret: shown this once, stored only as a hash */
+                            token: string;
+                        };
+                    };
                 };
             };
         };

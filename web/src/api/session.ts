@@ -1,7 +1,6 @@
 /** Who is logged in, first-run state, sign-up / log-in / log-out, workspaces. */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, unwrap, unwrapAs } from './client';
-import type { Me, Workspace } from './types';
+import { api, ApiError, unwrap } from './client';
 
 export const meKey = ['me'] as const;
 
@@ -9,7 +8,7 @@ export const meQuery = queryOptions({
   queryKey: meKey,
   queryFn: async () => {
     try {
-      return await unwrapAs<Me>(api.GET('/api/v1/me'));
+      return await unwrap(api.GET('/api/v1/me'));
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) return null;
       throw err;
@@ -39,7 +38,7 @@ export function useSignUp() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: { email: string; password: string; name: string; workspaceName?: string }) =>
-      unwrapAs<{ workspace: { id: string } }>(api.POST('/api/v1/auth/signup', { body })),
+      unwrap(api.POST('/api/v1/auth/signup', { body })),
     onSuccess: () => qc.invalidateQueries(),
   });
 }
@@ -58,7 +57,7 @@ export function useLogOut() {
 export function useCreateWorkspace() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => unwrapAs<Workspace>(api.POST('/api/v1/workspaces', { body: { name } })),
+    mutationFn: (name: string) => unwrap(api.POST('/api/v1/workspaces', { body: { name } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: meKey }),
   });
 }

@@ -102,7 +102,7 @@ export function useSaveWorkspaceSettings(workspaceId: string) {
 export function useRenameWorkspace(workspaceId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => unwrapAs<{ id: string; name: string }>(api.PATCH('/api/v1/workspaces/{workspaceId}', { ...path(workspaceId), body: { name } })),
+    mutationFn: (name: string) => unwrap(api.PATCH('/api/v1/workspaces/{workspaceId}', { ...path(workspaceId), body: { name } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: meKey }),
   });
 }

@@ -1,7 +1,6 @@
 /** API tokens of a workspace: list, create (the secret is shown once), revoke. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, unwrapAs } from './client';
-import type { ApiToken, NewApiToken } from './types';
+import { api, unwrap } from './client';
 
 const key = (workspaceId: string) => ['tokens', workspaceId] as const;
 export type Scope = 'read' | 'write' | 'publish' | 'admin';
@@ -9,14 +8,14 @@ export type Scope = 'read' | 'write' | 'publish' | 'admin';
 export function useTokens(workspaceId: string) {
   return useQuery({
     queryKey: key(workspaceId),
-    queryFn: async () => (await unwrapAs<{ tokens: ApiToken[] }>(api.GET('/api/v1/workspaces/{workspaceId}/tokens', { params: { path: { workspaceId } } }))).tokens,
+    queryFn: async () => (await unwrap(api.GET('/api/v1/workspaces/{workspaceId}/tokens', { params: { path: { workspaceId } } }))).tokens,
   });
 }
 
 export function useCreateToken(workspaceId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; scopes: Scope[] }) => unwrapAs<NewApiToken>(api.POST('/api/v1/workspaces/{workspaceId}/tokens', { params: { path: { workspaceId } }, body })),
+    mutationFn: (body: { name: string; scopes: Scope[] }) => unwrap(api.POST('/api/v1/workspaces/{workspaceId}/tokens', { params: { path: { workspaceId } }, body })),
     onSuccess: () => qc.invalidateQueries({ queryKey: key(workspaceId) }),
   });
 }

@@ -1,18 +1,9 @@
 /**
- * Response types of the routes whose answers the OpenAPI document does not describe yet (they
- * declare no response schema). Each is derived from the server function that builds the answer,
- * with Dates as the strings JSON makes of them — never typed by hand. Routes with response schemas
- * (networks, calendar, link previews, instance, campaigns, approvals and review links) are typed
- * straight from schema.d.ts.
+ * The API's answers as the web app uses them, taken from schema.d.ts (generated from the route
+ * schemas by `npm run gen:api`), never typed by hand. `Jsonify` remains for the few modules whose
+ * routes publish no response schema yet (inbox, team, account): they derive their
+ * answers from the server function that builds them, with Dates as the strings JSON makes of them.
  */
-import type { CheckReport } from '../../../src/posts/posts.check';
-import type { listPostsWithDeliveries, showPost } from '../../../src/posts/posts.service';
-import type { publicChannel } from '../../../src/channels/channels.service';
-import type { showOAuth } from '../../../src/channels/oauth.service';
-import type { publicMedia } from '../../../src/media/media.service';
-import type { createApiToken, publicToken, publicUser } from '../../../src/auth/auth.service';
-import type { WorkspaceRow } from '../../../src/workspaces/workspaces.repository';
-import type { Problem as CoreProblem } from '../../../src/core/problems';
 import type { components, paths } from './schema';
 
 /** What JSON.stringify makes of a value. */
@@ -24,32 +15,30 @@ export type Jsonify<T> = T extends Date
       ? { [K in keyof T]: Jsonify<T[K]> }
       : T;
 
-export type PostDetail = Jsonify<Awaited<ReturnType<typeof showPost>>>;
+type JsonAnswer<P extends keyof paths, M extends keyof paths[P], S extends number> =
+  paths[P][M] extends { responses: { [K in S]: { content: { 'application/json': infer T } } } } ? T : never;
+type Json200<P extends keyof paths, M extends keyof paths[P]> = JsonAnswer<P, M, 200>;
+type Json201<P extends keyof paths, M extends keyof paths[P]> = JsonAnswer<P, M, 201>;
+
+export type PostDetail = Json200<'/api/v1/workspaces/{workspaceId}/posts/{id}', 'get'>;
 export type Delivery = PostDetail['deliveries'][number];
 export type Attempt = Delivery['attempts'][number];
-export type PostSummary = Jsonify<Awaited<ReturnType<typeof listPostsWithDeliveries>>>[number];
-export type Channel = Jsonify<ReturnType<typeof publicChannel>> & { secret?: string };
-export type OAuthSignIn = Jsonify<Awaited<ReturnType<typeof showOAuth>>>;
-export type Media = Jsonify<ReturnType<typeof publicMedia>>;
-export type ApiToken = Jsonify<ReturnType<typeof publicToken>>;
-export type NewApiToken = Jsonify<Awaited<ReturnType<typeof createApiToken>>>;
-export type User = Jsonify<ReturnType<typeof publicUser>>;
-export type Workspace = Required<Pick<WorkspaceRow, 'id' | 'name' | 'role'>>;
-export type Me = { user: User; workspaces: Workspace[] };
-export type CheckResult = Jsonify<CheckReport>;
-export type Problem = CoreProblem;
-
-/** One row of GET …/channels/:id/queue (a delivery waiting in the channel's queue). */
-export interface QueueEntry {
-  deliveryId: string;
-  postId: string;
-  dueAt: string;
-  state: string;
-  text: string | null;
-}
-export type QueueAnswer = { timezone: string; upcoming: QueueEntry[]; freeSlots: string[] };
-
-type Json200<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
+export type PostSummary = Json200<'/api/v1/workspaces/{workspaceId}/posts', 'get'>['posts'][number];
+export type CheckResult = Json200<'/api/v1/workspaces/{workspaceId}/posts/check', 'post'>;
+export type Problem = CheckResult['problems'][number];
+export type Channel = Json200<'/api/v1/workspaces/{workspaceId}/channels/{id}', 'get'>;
+/** A channel just connected or reconnected: with a webhook's generated secret, shown once. */
+export type ConnectedChannel = Json201<'/api/v1/workspaces/{workspaceId}/channels', 'post'>;
+export type QueueAnswer = Json200<'/api/v1/workspaces/{workspaceId}/channels/{id}/queue', 'get'>;
+/** One row of a channel's queue (a delivery waiting in it). */
+export type QueueEntry = QueueAnswer['upcoming'][number];
+export type OAuthSignIn = Json200<'/api/v1/workspaces/{workspaceId}/channels/oauth/{state}', 'get'>;
+export type Media = Json200<'/api/v1/workspaces/{workspaceId}/media/{id}', 'get'>;
+export type ApiToken = Json200<'/api/v1/workspaces/{workspaceId}/tokens', 'get'>['tokens'][number];
+export type NewApiToken = Json201<'/api/v1/workspaces/{workspaceId}/tokens', 'post'>;
+export type Me = Json200<'/api/v1/me', 'get'>;
+export type User = Me['user'];
+export type Workspace = Me['workspaces'][number];
 
 export type CalendarAnswer = Json200<'/api/v1/workspaces/{workspaceId}/calendar', 'get'>;
 export type CalendarPost = CalendarAnswer['posts'][number];

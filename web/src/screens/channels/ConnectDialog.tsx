@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConnectChannel, useReconnectChannel, type ConnectInput } from '../../api/channels';
-import type { Channel } from '../../api/types';
+import type { Channel, ConnectedChannel } from '../../api/types';
 import { useWorkspaceId } from '../../app/workspace';
 import { browserZone } from '../../i18n/format';
 import { networkLook } from '../../lib/networks';
@@ -34,7 +34,7 @@ export function ConnectDialog({ network, channel, open, onOpenChange }: Props) {
   const [secretShown, setSecretShown] = useState<string | null>(null);
   const name = networkLook(network).name;
   const submit = (body: ConnectInput) => {
-    const done = (c: Channel) => {
+    const done = (c: ConnectedChannel) => {
       toast(channel ? t('channels.reconnected', { name: c.name }) : t('channels.connectedName', { name: c.name }));
       if (c.secret) setSecretShown(c.secret);
       else onOpenChange(false);

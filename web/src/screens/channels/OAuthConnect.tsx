@@ -6,9 +6,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, unwrapAs } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import { channelsKey } from '../../api/channels';
-import type { OAuthSignIn } from '../../api/types';
 import { useWorkspaceId } from '../../app/workspace';
 import { networkLook } from '../../lib/networks';
 import { Dialog } from '../../ui/Dialog';
@@ -52,11 +51,11 @@ export function OAuthReturn({ state, onDone }: { state: string; onDone(): void }
   const toast = useToast();
   const signIn = useQuery({
     queryKey: ['oauth', workspaceId, state],
-    queryFn: () => unwrapAs<OAuthSignIn>(api.GET('/api/v1/workspaces/{workspaceId}/channels/oauth/{state}', { params: { path: { workspaceId, state } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/workspaces/{workspaceId}/channels/oauth/{state}', { params: { path: { workspaceId, state } } })),
   });
   const [picked, setPicked] = useState<string[]>([]);
   const pick = useMutation({
-    mutationFn: () => unwrapAs(api.POST('/api/v1/workspaces/{workspaceId}/channels/oauth/{state}/pick', { params: { path: { workspaceId, state } }, body: { externalIds: picked } })),
+    mutationFn: () => unwrap(api.POST('/api/v1/workspaces/{workspaceId}/channels/oauth/{state}/pick', { params: { path: { workspaceId, state } }, body: { externalIds: picked } })),
     onSuccess: () => { void qc.invalidateQueries({ queryKey: channelsKey(workspaceId) }); toast(t('channels.connected')); onDone(); },
   });
   useEffect(() => {

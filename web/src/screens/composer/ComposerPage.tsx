@@ -7,12 +7,11 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { hasErrors } from '../../../../src/core/validate-content';
-import { api, ApiError, unwrapAs } from '../../api/client';
+import { api, ApiError, unwrap } from '../../api/client';
 import { useChannels } from '../../api/channels';
 import { usePost, useSavePost } from '../../api/posts';
 import { approvalGate, useApprovalPolicy } from '../../api/approvals';
 import { useMe } from '../../api/session';
-import type { Media } from '../../api/types';
 import { useWorkspaceId } from '../../app/workspace';
 import { checkProblems, isCheckReport } from '../../i18n/problems';
 import { useFormat } from '../../i18n/format';
@@ -41,7 +40,7 @@ function useStartDraft(workspaceId: string, postId: string | undefined): { start
     ...(post.data?.deliveries.flatMap((d) => [d.override.media ?? [], ...(d.override.followups ?? []).map((f) => f.media ?? [])]) ?? []),
   ].flat().map((m) => m.mediaId))];
   const media = useQueries({
-    queries: ids.map((id) => ({ queryKey: ['media', workspaceId, id], queryFn: () => unwrapAs<Media>(api.GET('/api/v1/workspaces/{workspaceId}/media/{id}', { params: { path: { workspaceId, id } } })) })),
+    queries: ids.map((id) => ({ queryKey: ['media', workspaceId, id], queryFn: () => unwrap(api.GET('/api/v1/workspaces/{workspaceId}/media/{id}', { params: { path: { workspaceId, id } } })) })),
   });
   const mediaReady = media.every((m) => m.data);
   const channel = params.get('channel');
