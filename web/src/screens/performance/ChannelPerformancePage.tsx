@@ -48,12 +48,12 @@ export default function ChannelPerformancePage() {
         <NetworkBadge network={channel.network} />
         <h1>{t('perf.channelTitle', { name: channel.name })}</h1>
       </div>
-      <div className="segmented" role="group" aria-label={t('perf.period')}>
+      <div className="segmented perf-period" role="group" aria-label={t('perf.period')}>
         {PERIODS.map((p) => (
           <button key={p} type="button" className="segmented__item" aria-pressed={days === p} onClick={() => set({ days: String(p) })}>{t('perf.days', { count: p })}</button>
         ))}
       </div>
-      <section className="card" aria-labelledby="followers-heading">
+      <section className="card perf-card" aria-labelledby="followers-heading">
         <h2 id="followers-heading">{t('perf.followers')}</h2>
         {!m.offered.followers ? <p className="muted">{t('perf.followersNotOffered', { network })}</p>
           : readings.length === 0 ? <p className="muted">{t('perf.noFollowers')}</p>
@@ -97,6 +97,7 @@ function PostsTable({ workspaceId, posts, columns, sort, direction, onSort }: {
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const published = new Intl.DateTimeFormat(fmt.locale, { dateStyle: 'medium' });
   const key: SortKey = sort === 'published' || columns.includes(sort) ? sort : 'published';
   const label = (k: SortKey) => (k === 'published' ? t('perf.published') : t(`perf.metrics.${k}`));
   const header = (k: SortKey) => {
@@ -112,7 +113,7 @@ function PostsTable({ workspaceId, posts, columns, sort, direction, onSort }: {
     );
   };
   return (
-    <div className="table-wrap">
+    <div className="table-wrap perf-table-wrap">
       <table className="table perf-table">
         <caption className="visually-hidden">{t('perf.sortedBy', { column: label(key), direction: t(direction === 'asc' ? 'perf.ascending' : 'perf.descending') })}</caption>
         <thead><tr><th scope="col">{t('perf.post')}</th>{header('published')}{columns.map(header)}</tr></thead>
@@ -120,7 +121,7 @@ function PostsTable({ workspaceId, posts, columns, sort, direction, onSort }: {
           {sortPosts(posts, key, direction).map((p) => (
             <tr key={p.deliveryId} data-delivery-id={p.deliveryId}>
               <th scope="row" className="perf-table__post"><Link to={`/w/${workspaceId}/posts/${p.postId}`}>{p.excerpt || t('post.noText')}</Link></th>
-              <td>{p.publishedAt ? fmt.date(p.publishedAt) : ''}</td>
+              <td className="nowrap">{p.publishedAt ? published.format(new Date(p.publishedAt)) : ''}</td>
               {columns.map((k) => <FigureCell key={k} value={p.metrics?.[k] ?? null} why={p.metrics ? 'notOffered' : 'notMeasured'} />)}
             </tr>
           ))}

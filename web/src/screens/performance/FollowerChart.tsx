@@ -7,8 +7,8 @@ import { useFormat } from '../../i18n/format';
 
 export interface Reading { at: string; followers: number }
 
-const W = 600;
-const H = 180;
+const W = 480;
+const H = 160;
 const PAD = 10;
 
 export function FollowerChart({ readings, from, to, title }: { readings: Reading[]; from: string; to: string; title: string }) {
@@ -42,7 +42,7 @@ export function FollowerChart({ readings, from, to, title }: { readings: Reading
           <line x1={PAD} x2={W - PAD} y1={H - PAD} y2={H - PAD} className="chart__axis" />
           <line x1={PAD} x2={W - PAD} y1={PAD} y2={PAD} className="chart__grid" />
           {points.length > 1 ? <path d={line} className="chart__line" /> : null}
-          {points.map(([px, py], i) => <circle key={readings[i].at} cx={px} cy={py} r={4} className="chart__point"><title>{`${dayOf(readings[i].at)}: ${fmt.number(readings[i].followers)}`}</title></circle>)}
+          {points.map(([px, py], i) => <circle key={readings[i].at} cx={px} cy={py} r={5} className="chart__point"><title>{`${dayOf(readings[i].at)}: ${fmt.number(readings[i].followers)}`}</title></circle>)}
         </svg>
       </div>
       <div className="chart__x" aria-hidden="true"><span>{dayOf(from)}</span><span>{dayOf(to)}</span></div>
