@@ -16,7 +16,7 @@ export const enPerf = {
       recent: 'measured under a minute ago', busy: 'being measured right now',
     },
     channelTitle: 'Performance of {{name}}', period: 'Period', days_one: '{{count}} day', days_other: '{{count}} days',
-    followers: 'Followers', followersNow: '{{n, number}} followers',
+    followers: 'Followers',
     followersChart: 'Followers of {{name}} over the last {{count}} days',
     followersSummary: 'From {{first}} on {{from}} to {{last}} on {{to}}: {{change}}.',
     followersOne: '{{first}} on {{from}}; one reading in this period.',
@@ -27,6 +27,6 @@ export const enPerf = {
     postsNotOffered: '{{network}} offers no post metrics to Varde; the posts are listed without figures.',
     totals_one: 'Totals of {{count}} post', totals_other: 'Totals of {{count}} posts',
     truncated: 'Only the newest {{count}} posts are shown.',
-    sortBy: 'Sort by {{column}}', ascending: 'lowest first', descending: 'highest first', sortedBy: 'Sorted by {{column}}, {{direction}}.',
+    ascending: 'lowest first', descending: 'highest first', sortedBy: 'Sorted by {{column}}, {{direction}}.',
   },
 };

@@ -18,7 +18,7 @@ export const nbPerf: Pick<Messages, 'perf'> = {
       recent: 'målt for under et minutt siden', busy: 'blir målt akkurat nå',
     },
     channelTitle: 'Resultater for {{name}}', period: 'Periode', days_one: '{{count}} dag', days_other: '{{count}} dager',
-    followers: 'Følgere', followersNow: '{{n, number}} følgere',
+    followers: 'Følgere',
     followersChart: 'Følgere av {{name}} de siste {{count}} dagene',
     followersSummary: 'Fra {{first}} {{from}} til {{last}} {{to}}: {{change}}.',
     followersOne: '{{first}} {{from}}; én måling i denne perioden.',
@@ -29,6 +29,6 @@ export const nbPerf: Pick<Messages, 'perf'> = {
     postsNotOffered: '{{network}} gir ikke Varde tall for innlegg; innleggene vises uten tall.',
     totals_one: 'Sum for {{count}} innlegg', totals_other: 'Sum for {{count}} innlegg',
     truncated: 'Bare de {{count}} nyeste innleggene vises.',
-    sortBy: 'Sorter etter {{column}}', ascending: 'lavest først', descending: 'høyest først', sortedBy: 'Sortert etter {{column}}, {{direction}}.',
+    ascending: 'lavest først', descending: 'høyest først', sortedBy: 'Sortert etter {{column}}, {{direction}}.',
   },
 };
