@@ -43,6 +43,7 @@ export const router = createBrowserRouter([
           { path: 'drafts', ...page(() => import('../screens/drafts/DraftsPage')) },
           { path: 'channels', ...page(() => import('../screens/channels/ChannelsPage')) },
           { path: 'channels/:channelId/queue', ...page(() => import('../screens/queue/QueuePage')) },
+          { path: 'channels/:channelId/performance', ...page(() => import('../screens/performance/ChannelPerformancePage')) },
           { path: 'inbox', ...page(() => import('../screens/inbox/InboxPage')) },
           { path: 'inbox/settings', ...page(() => import('../screens/inbox/InboxSettingsPage')) },
           { path: 'campaigns', ...page(() => import('../screens/campaigns/CampaignsPage')) },

@@ -6,8 +6,9 @@ import { enInbox } from './en-inbox';
 import { enWeb4 } from './en-web4';
 import { enTeam } from './en-team';
 import { enWeb5 } from './en-web5';
+import { enPerf } from './en-perf';
 
-export const en = { ...enApp, ...enPosts, ...enReview, ...enInbox, ...enWeb4, ...enTeam, ...enWeb5 };
+export const en = { ...enApp, ...enPosts, ...enReview, ...enInbox, ...enWeb4, ...enTeam, ...enWeb5, ...enPerf };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 /** The shape a translation must have (checked by the compiler). */

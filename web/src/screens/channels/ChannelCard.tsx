@@ -35,6 +35,7 @@ export function ChannelCard({ channel }: { channel: Channel }) {
       <div className="actions actions--start">
         <button type="button" className="button" onClick={() => setDialog('schedule')}>{t('channels.postingTimes')}</button>
         <Link className="button" to={`/w/${workspaceId}/channels/${channel.id}/queue`}>{t('channels.queue')}</Link>
+        <Link className="button" to={`/w/${workspaceId}/channels/${channel.id}/performance`}>{t('perf.link')}</Link>
         <button type="button" className={`button${channel.status === 'needs_reconnect' ? ' button--primary' : ''}`} onClick={() => setDialog('reconnect')}>{t('channels.reconnect')}</button>
         <button type="button" className="button button--quiet" onClick={() => setDialog('remove')}>{t('channels.remove')}</button>
       </div>

@@ -2,7 +2,7 @@
  * One post: its content, its status, and every delivery with its state, attempts, the network's
  * error and a link to the published post; retry, resolve, reschedule, cancel, edit or delete.
  * Updates live as the worker publishes. Its approval (decisions and history) and internal comments
- * sit below the content.
+ * sit below the content; a published post's performance (figures per channel, "Measure now") too.
  */
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -21,6 +21,7 @@ import { useMe } from '../../api/session';
 import { ApprovalPanel } from './ApprovalPanel';
 import { CommentsThread } from './CommentsThread';
 import { DeliveryCard } from './DeliveryCard';
+import { PerformancePanel } from './PerformancePanel';
 import { RescheduleDialog } from './RescheduleDialog';
 
 const WAITING = new Set(['scheduled', 'queued', 'publishing']);
@@ -84,6 +85,7 @@ export default function PostPage() {
           <ol className="thread">{p.content.followups.map((f, i) => <li key={i}>{f.text}</li>)}</ol>
         ) : null}
       </section>
+      {p.deliveries.some((d) => d.state === 'published') ? <PerformancePanel workspaceId={workspaceId} postId={p.id} canMeasure={Boolean(role) && role !== 'viewer'} /> : null}
       <ApprovalPanel workspaceId={workspaceId} post={p} />
       <section aria-labelledby="deliveries-heading">
         <h2 id="deliveries-heading">{t('post.deliveries', { count: p.deliveries.length })}</h2>

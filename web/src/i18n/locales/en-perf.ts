@@ -1,0 +1,32 @@
+/** English: performance — a post's figures on the post page, and a channel's performance screen. */
+export const enPerf = {
+  perf: {
+    title: 'Performance', link: 'Performance',
+    metrics: { impressions: 'Impressions or views', likes: 'Likes', comments: 'Comments', shares: 'Shares', saves: 'Saves', clicks: 'Clicks' },
+    notOffered: 'not offered', notOfferedLong: 'not offered by this network', notMeasured: 'not measured yet',
+    allChannels: 'All channels together', perChannel: 'Per channel',
+    lastMeasured: 'Last measured {{time}}', neverMeasured: 'Not measured yet: published posts are measured within minutes, then less and less often for 30 days.',
+    networkOffersNone: '{{network}} offers no metrics to Varde.',
+    measuredAt: 'Measured', nextAt: 'Next measurement', nextSoon: 'within minutes', stopped: 'stopped (posts are measured for 30 days)',
+    measureNow: 'Measure now', measuring: 'Measuring…',
+    measuredSummary_one: 'Measured {{done}} of {{count}} channel.', measuredSummary_other: 'Measured {{done}} of {{count}} channels.',
+    outcome: {
+      collected: 'measured', missing: 'the network no longer shows this post', rate_limited: 'the network asks Varde to wait until {{time}}',
+      failed: 'failed: {{message}} (tried again {{time}})', not_offered: 'this network offers no metrics', channel_inactive: 'the channel needs reconnecting',
+      recent: 'measured under a minute ago', busy: 'being measured right now',
+    },
+    channelTitle: 'Performance of {{name}}', period: 'Period', days_one: '{{count}} day', days_other: '{{count}} days',
+    followers: 'Followers',
+    followersChart: 'Followers of {{name}} over the last {{count}} days',
+    followersSummary: 'From {{first}} on {{from}} to {{last}} on {{to}}: {{change}}.',
+    followersOne: '{{first}} on {{from}}; one reading in this period.',
+    noFollowers: 'No readings in this period yet: Varde reads the number of followers once a day.',
+    followersNotOffered: '{{network}} does not tell Varde the number of followers.',
+    showTable: 'Show the readings as a table', date: 'Date',
+    posts: 'Posts', post: 'Post', published: 'Published', noPosts: 'No posts published on this channel in this period.',
+    postsNotOffered: '{{network}} offers no post metrics to Varde; the posts are listed without figures.',
+    totals_one: 'Totals of {{count}} post', totals_other: 'Totals of {{count}} posts',
+    truncated: 'Only the newest {{count}} posts are shown.',
+    ascending: 'lowest first', descending: 'highest first', sortedBy: 'Sorted by {{column}}, {{direction}}.',
+  },
+};
