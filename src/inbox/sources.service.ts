@@ -13,7 +13,7 @@ export async function listInboxSources(ctx: AppContext, access: WorkspaceAccess)
       return {
         channelId: r.channel_id, name: r.name, network: r.network, channelStatus: r.status,
         kinds: provider?.inboxKinds ?? [],
-        ingest: push && poll ? 'webhook+poll' : push ? 'webhook' : poll ? 'poll' : 'none',
+        ingest: (push && poll ? 'webhook+poll' : push ? 'webhook' : poll ? 'poll' : 'none') as 'webhook+poll' | 'webhook' | 'poll' | 'none',
         webhookUrl: push ? `${ctx.config.publicUrl}/api/v1/webhooks/${r.network}` : null,
         poll: poll ? { nextAt: r.next_poll_at, lastAt: r.last_polled_at, failures: r.failures ?? 0, lastError: r.last_error, rateLimitedUntil: r.limited_until } : null,
       };
