@@ -8,7 +8,7 @@ import { findPost } from '../posts/posts.repository.js';
 import { findUserById } from '../auth/auth.repository.js';
 import { workspaceAccess } from '../server/auth.plugin.js';
 import { IdParams, WorkspaceParams } from '../server/schemas.js';
-import { ApprovalStatusAnswer, AwaitingList, NewComment, NewReviewLink, ReviewLinkList, ReviewPage } from './approvals.schemas.js';
+import { ApprovalStatusAnswer, AwaitingList, CommentList, NewComment, NewReviewLink, ReviewLinkList, ReviewList, ReviewPage } from './approvals.schemas.js';
 import { AWAITING_LIMIT, listAwaitingApproval, listReviews, reviewPost } from './approvals.service.js';
 import { addComment, listComments } from './comments.service.js';
 import { assertPostInLink, createReviewLink, publicReviewLink, resolveReviewToken, reviewPage, type ReviewLinkRow } from './review-links.service.js';
@@ -37,13 +37,13 @@ export function approvalsRoutes(app: FastifyInstance, ctx: AppContext) {
     return { posts: await listAwaitingApproval(ctx.db, access.workspaceId) };
   });
 
-  r.get(`${posts}/:id/reviews`, { schema: { tags: ['approvals'], summary: 'Approvals and rejections of a post', params: IdParams } }, async (req) => {
+  r.get(`${posts}/:id/reviews`, { schema: { tags: ['approvals'], summary: 'Approvals and rejections of a post', params: IdParams, response: { 200: ReviewList } } }, async (req) => {
     const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'read');
     findOrFail(await findPost(ctx.db, access.workspaceId, req.params.id), 'Post');
     return { reviews: await listReviews(ctx.db, access.workspaceId, req.params.id) };
   });
 
-  r.get(`${posts}/:id/comments`, { schema: { tags: ['approvals'], summary: 'Internal comments on a post', params: IdParams } }, async (req) => {
+  r.get(`${posts}/:id/comments`, { schema: { tags: ['approvals'], summary: 'Internal comments on a post', params: IdParams, response: { 200: CommentList } } }, async (req) => {
     const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'read');
     findOrFail(await findPost(ctx.db, access.workspaceId, req.params.id), 'Post');
     return { comments: await listComments(ctx.db, access.workspaceId, req.params.id) };

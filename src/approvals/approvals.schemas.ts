@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { PostListQuery } from '../posts/posts.schemas.js';
+import { Instant } from '../server/schemas.js';
 
 const PostStatus = PostListQuery.shape.status.unwrap();
 export const ApprovalStatus = z.enum(['not_required', 'pending', 'approved', 'rejected']);
@@ -68,6 +69,21 @@ export const ReviewPage = z.object({
 });
 
 export const ApprovalStatusAnswer = z.object({ approvalStatus: ApprovalStatus });
+/** An approval or rejection (`current`: of the post's current revision, so it still counts). */
+export const Review = z.object({
+  id: z.string(),
+  revision: z.number().int(),
+  reviewerUserId: z.string().nullable(),
+  reviewerName: z.string(),
+  via: z.enum(['member', 'review_link']),
+  decision: z.enum(['approved', 'rejected']),
+  comment: z.string().nullable(),
+  createdAt: Instant,
+  current: z.boolean(),
+});
+export const ReviewList = z.object({ reviews: z.array(Review) });
+export const PostComment = z.object({ id: z.string(), authorUserId: z.string().nullable(), authorName: z.string(), via: z.enum(['member', 'review_link']), body: z.string(), mentions: z.array(z.string()), createdAt: Instant });
+export const CommentList = z.object({ comments: z.array(PostComment) });
 export const NewComment = z.object({ id: z.string(), mentions: z.array(z.string()).describe('Ids of the members the comment mentions (they are notified)') });
 
 export const AwaitingPost = z.object({

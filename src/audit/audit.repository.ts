@@ -35,8 +35,25 @@ export interface AuditQuery {
   offset: number;
 }
 
+/** One row of the log as the API shows it. */
+export type AuditRow = {
+  id: string;
+  at: Date;
+  actorKind: AuditEntry['actorKind'];
+  actorUserId: string | null;
+  actorEmail: string | null;
+  tokenId: string | null;
+  sessionId: string | null;
+  action: string;
+  summary: string;
+  subjectType: string | null;
+  subjectId: string | null;
+  status: number | null;
+  ip: string | null;
+};
+
 export function listAudit(db: Queryable, workspaceId: string, q: AuditQuery) {
-  return db.query(
+  return db.query<AuditRow>(
     `SELECT a.id, a.created_at AS "at", a.actor_kind AS "actorKind", a.actor_user_id AS "actorUserId", u.email AS "actorEmail",
             a.actor_token_id AS "tokenId", a.actor_session_id AS "sessionId", a.action, a.summary,
             a.subject_type AS "subjectType", a.subject_id AS "subjectId", a.status, a.ip

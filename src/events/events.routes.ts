@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppContext } from '../app/context.js';
 import { workspaceAccess } from '../server/auth.plugin.js';
 import { WorkspaceParams } from '../server/schemas.js';
@@ -25,6 +26,8 @@ export function eventsRoutes(app: FastifyInstance, ctx: AppContext, opts: Change
     schema: {
       tags: ['posts'], params: WorkspaceParams,
       summary: 'Live status (text/event-stream): `change` events list the posts, deliveries and inbox items that changed',
+      // Written straight to the socket (the reply is hijacked); described for the document only.
+      response: { 200: { content: { 'text/event-stream': { schema: z.string().describe('`event: ready`, then `event: change` with `data:` a JSON list of what changed; comments keep the connection alive') } } } },
     },
   }, async (req, reply) => {
     const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'read');

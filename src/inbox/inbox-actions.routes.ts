@@ -10,6 +10,7 @@ import type { AppContext } from '../app/context.js';
 import { workspaceAccess } from '../server/auth.plugin.js';
 import { IdParams } from '../server/schemas.js';
 import { HideInput, ReplyInput } from './inbox.schemas.js';
+import { InboxItem, InboxReply } from './inbox.answers.js';
 import { actOnItem, deleteReply } from './moderation.service.js';
 import { replyToItem } from './reply.service.js';
 
@@ -22,28 +23,28 @@ export function inboxActionRoutes(app: FastifyInstance, ctx: AppContext) {
   const item = `${INBOX}/items/:id`;
 
   r.post(`${item}/reply`, {
-    schema: { tags, summary: 'Reply to an item, exactly once, through the publishing pipeline (text or a saved reply; variables filled in)', params: IdParams, headers: ReplyHeaders, body: ReplyInput },
+    schema: { tags, summary: 'Reply to an item, exactly once, through the publishing pipeline (text or a saved reply; variables filled in)', params: IdParams, headers: ReplyHeaders, body: ReplyInput, response: { 202: InboxReply } },
   }, async (req, reply) => {
     const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'publish');
     return reply.status(202).send(await replyToItem(ctx, access, req.params.id, req.body, req.headers['idempotency-key']));
   });
 
-  r.post(`${item}/hide`, { schema: { tags, summary: 'Hide (or show again) the comment on the network, where the network allows', params: IdParams, body: HideInput } }, async (req) => {
+  r.post(`${item}/hide`, { schema: { tags, summary: 'Hide (or show again) the comment on the network, where the network allows', params: IdParams, body: HideInput, response: { 200: InboxItem } } }, async (req) => {
     const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'publish');
     return actOnItem(ctx, access, req.params.id, req.body.hidden ? 'hide' : 'show');
   });
 
-  r.post(`${item}/like`, { schema: { tags, summary: 'Like the item on the network, where the network allows', params: IdParams } }, async (req) => {
+  r.post(`${item}/like`, { schema: { tags, summary: 'Like the item on the network, where the network allows', params: IdParams, response: { 200: InboxItem } } }, async (req) => {
     const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'publish');
     return actOnItem(ctx, access, req.params.id, 'like');
   });
 
-  r.post(`${item}/delete`, { schema: { tags, summary: 'Delete the item on the network, where the network allows (it stays in Varde, marked deleted)', params: IdParams } }, async (req) => {
+  r.post(`${item}/delete`, { schema: { tags, summary: 'Delete the item on the network, where the network allows (it stays in Varde, marked deleted)', params: IdParams, response: { 200: InboxItem } } }, async (req) => {
     const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'publish');
     return actOnItem(ctx, access, req.params.id, 'delete');
   });
 
-  r.post(`${INBOX}/replies/:id/delete`, { schema: { tags, summary: 'Delete a reply Varde sent from the network', params: IdParams } }, async (req) => {
+  r.post(`${INBOX}/replies/:id/delete`, { schema: { tags, summary: 'Delete a reply Varde sent from the network', params: IdParams, response: { 200: InboxReply } } }, async (req) => {
     const access = await workspaceAccess(ctx, req, req.params.workspaceId, 'publish');
     return deleteReply(ctx, access, req.params.id);
   });

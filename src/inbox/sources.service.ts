@@ -3,6 +3,9 @@ import type { AppContext } from '../app/context.js';
 import type { WorkspaceAccess } from '../auth/auth.service.js';
 import { ensureCursors, listSources, requestPoll } from './poll.repository.js';
 
+type Ingest = 'webhook+poll' | 'webhook' | 'poll' | 'none';
+const ingestOf = (push: boolean, poll: boolean): Ingest => (push && poll ? 'webhook+poll' : push ? 'webhook' : poll ? 'poll' : 'none');
+
 export async function listInboxSources(ctx: AppContext, access: WorkspaceAccess) {
   const rows = await listSources(ctx.db, access.workspaceId);
   return {
@@ -13,7 +16,7 @@ export async function listInboxSources(ctx: AppContext, access: WorkspaceAccess)
       return {
         channelId: r.channel_id, name: r.name, network: r.network, channelStatus: r.status,
         kinds: provider?.inboxKinds ?? [],
-        ingest: push && poll ? 'webhook+poll' : push ? 'webhook' : poll ? 'poll' : 'none',
+        ingest: ingestOf(push, poll),
         webhookUrl: push ? `${ctx.config.publicUrl}/api/v1/webhooks/${r.network}` : null,
         poll: poll ? { nextAt: r.next_poll_at, lastAt: r.last_polled_at, failures: r.failures ?? 0, lastError: r.last_error, rateLimitedUntil: r.limited_until } : null,
       };

@@ -44,8 +44,20 @@ export async function notify(db: Queryable, n: Notice) {
   );
 }
 
+/** A notification as the member sees it (`personal`: to them alone, not to the workspace). */
+export interface NotificationEntry {
+  id: string;
+  kind: NotificationKind;
+  subjectId: string;
+  message: string;
+  detail: Record<string, unknown> | null;
+  createdAt: Date;
+  readAt: Date | null;
+  personal: boolean;
+}
+
 export const listNotifications = (db: Queryable, workspaceId: string, userId: string, unreadOnly: boolean, limit: number) =>
-  db.query(
+  db.query<NotificationEntry>(
     `SELECT id, kind, subject_id AS "subjectId", message, detail, created_at AS "createdAt", read_at AS "readAt", user_id IS NOT NULL AS personal
      FROM notifications n WHERE workspace_id = $1 AND (user_id IS NULL OR user_id = $2) AND ($3::boolean = false OR read_at IS NULL)
        AND NOT EXISTS (SELECT 1 FROM notification_settings s WHERE s.user_id = $2 AND s.kind = n.kind AND s.in_app = false)

@@ -1,28 +1,18 @@
 /** The caller's own security: sessions, two-factor log-in (TOTP) with recovery codes, and notification preferences per kind. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, unwrapAs } from './client';
+import { api, unwrap } from './client';
+import type { NotificationPreferences } from './types';
 
-/** One row of GET /me/sessions (built inline by src/auth/security.routes.ts). */
-export interface Session {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string | null;
-  expiresAt: string;
-  userAgent: string | null;
-  ip: string | null;
-  current: boolean;
-}
+export type { NotificationPreferences, Session, TotpStatus } from './types';
 /** Per kind of notification: on or off. */
-export type KindSwitches = Record<string, boolean>;
-export interface NotificationPreferences { email: KindSwitches; inApp: KindSwitches }
-export interface TotpStatus { enabled: boolean; since: string | null; recoveryCodesLeft: number }
+export type KindSwitches = NotificationPreferences['email'];
 
 const sessionsKey = ['sessions'] as const;
 const totpKey = ['totp'] as const;
 const prefsKey = ['notification-settings'] as const;
 
 export function useSessions() {
-  return useQuery({ queryKey: sessionsKey, queryFn: async () => (await unwrapAs<{ sessions: Session[] }>(api.GET('/api/v1/me/sessions'))).sessions });
+  return useQuery({ queryKey: sessionsKey, queryFn: async () => (await unwrap(api.GET('/api/v1/me/sessions'))).sessions });
 }
 
 export function useRevokeSession() {
@@ -39,23 +29,23 @@ export function useRevokeSession() {
 export function useLogOutOtherSessions() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async () => (await unwrapAs<{ loggedOut: number }>(api.POST('/api/v1/me/sessions/log-out-others'))).loggedOut,
+    mutationFn: async () => (await unwrap(api.POST('/api/v1/me/sessions/log-out-others'))).loggedOut,
     onSettled: () => qc.invalidateQueries({ queryKey: sessionsKey }),
   });
 }
 
 export function useTotpStatus() {
-  return useQuery({ queryKey: totpKey, queryFn: () => unwrapAs<TotpStatus>(api.GET('/api/v1/me/totp')) });
+  return useQuery({ queryKey: totpKey, queryFn: () => unwrap(api.GET('/api/v1/me/totp')) });
 }
 
 export function useTotpSetup() {
-  return useMutation({ mutationFn: () => unwrapAs<{ secret: string; otpauthUrl: string }>(api.POST('/api/v1/me/totp/setup')) });
+  return useMutation({ mutationFn: () => unwrap(api.POST('/api/v1/me/totp/setup')) });
 }
 
 export function useTotpEnable() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async (code: string) => (await unwrapAs<{ enabled: boolean; recoveryCodes: string[] }>(api.POST('/api/v1/me/totp/enable', { body: { code } }))).recoveryCodes,
+    mutationFn: async (code: string) => (await unwrap(api.POST('/api/v1/me/totp/enable', { body: { code } }))).recoveryCodes,
     onSuccess: () => qc.invalidateQueries({ queryKey: totpKey }),
   });
 }
@@ -65,7 +55,7 @@ export function useRegenerateRecoveryCodes() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async (proof: { password: string } | { code: string }) =>
-      (await unwrapAs<{ recoveryCodes: string[] }>(api.POST('/api/v1/me/totp/recovery-codes', { body: proof }))).recoveryCodes,
+      (await unwrap(api.POST('/api/v1/me/totp/recovery-codes', { body: proof }))).recoveryCodes,
     onSuccess: () => qc.invalidateQueries({ queryKey: totpKey }),
   });
 }
@@ -73,19 +63,19 @@ export function useRegenerateRecoveryCodes() {
 export function useTotpDisable() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (password: string) => unwrapAs<{ enabled: boolean }>(api.POST('/api/v1/me/totp/disable', { body: { password } })),
+    mutationFn: (password: string) => unwrap(api.POST('/api/v1/me/totp/disable', { body: { password } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: totpKey }),
   });
 }
 
 export function useNotificationPreferences() {
-  return useQuery({ queryKey: prefsKey, queryFn: () => unwrapAs<NotificationPreferences>(api.GET('/api/v1/me/notification-settings')) });
+  return useQuery({ queryKey: prefsKey, queryFn: () => unwrap(api.GET('/api/v1/me/notification-settings')) });
 }
 
 export function useSetNotificationPreference() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (change: { email?: KindSwitches; inApp?: KindSwitches }) => unwrapAs<NotificationPreferences>(api.PUT('/api/v1/me/notification-settings', { body: change })),
+    mutationFn: (change: { email?: KindSwitches; inApp?: KindSwitches }) => unwrap(api.PUT('/api/v1/me/notification-settings', { body: change })),
     // The switch moves at once; the server's answer (or the old state, on an error) settles it.
     onMutate: (change) => {
       const before = qc.getQueryData<NotificationPreferences>(prefsKey);

@@ -4,18 +4,12 @@
  * workspace hands to clients, and the public review page those links open (no account).
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ReviewEntry as ServerReview } from '../../../src/approvals/approvals.service';
-import type { CommentEntry } from '../../../src/approvals/comments.service';
-import type { publicMember } from '../../../src/members/members.service';
-import type { WorkspaceSettings } from '../../../src/workspaces/workspace-settings';
-import { api, unwrap, unwrapAs } from './client';
+import { api, unwrap } from './client';
 import { postKey, refreshAfterPostChange } from './posts';
 import type { paths } from './schema';
-import type { Jsonify, Workspace } from './types';
+import type { Workspace, WorkspaceSettings } from './types';
 
-export type Review = Jsonify<ServerReview>;
-export type PostComment = Jsonify<CommentEntry>;
-export type Member = Jsonify<ReturnType<typeof publicMember>>;
+export type { Member, PostComment, Review } from './types';
 type Answer<P extends keyof paths, M extends 'get' | 'post', S extends number> = paths[P][M] extends { responses: { [K in S]: { content: { 'application/json': infer A } } } } ? A : never;
 export type ReviewLink = Answer<'/api/v1/workspaces/{workspaceId}/review-links', 'get', 200>['links'][number];
 export type NewReviewLink = Answer<'/api/v1/workspaces/{workspaceId}/review-links', 'post', 201>;
@@ -53,7 +47,7 @@ const clientKey = (token: string) => ['client-review', token] as const;
 export function useApprovalPolicy(workspaceId: string) {
   return useQuery({
     queryKey: ['approval-policy', workspaceId],
-    queryFn: () => unwrapAs<WorkspaceSettings>(api.GET('/api/v1/workspaces/{workspaceId}/settings', { params: { path: { workspaceId } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/workspaces/{workspaceId}/settings', { params: { path: { workspaceId } } })),
     staleTime: 30_000,
   });
 }
@@ -62,7 +56,7 @@ export function useApprovalPolicy(workspaceId: string) {
 export function useMembers(workspaceId: string) {
   return useQuery({
     queryKey: ['approval-members', workspaceId],
-    queryFn: async () => (await unwrapAs<{ members: Member[] }>(api.GET('/api/v1/workspaces/{workspaceId}/members', { params: { path: { workspaceId } } }))).members,
+    queryFn: async () => (await unwrap(api.GET('/api/v1/workspaces/{workspaceId}/members', { params: { path: { workspaceId } } }))).members,
     staleTime: 60_000,
   });
 }
@@ -70,7 +64,7 @@ export function useMembers(workspaceId: string) {
 export function useReviews(workspaceId: string, postId: string) {
   return useQuery({
     queryKey: reviewsKey(workspaceId, postId),
-    queryFn: async () => (await unwrapAs<{ reviews: Review[] }>(api.GET('/api/v1/workspaces/{workspaceId}/posts/{id}/reviews', { params: { path: { workspaceId, id: postId } } }))).reviews,
+    queryFn: async () => (await unwrap(api.GET('/api/v1/workspaces/{workspaceId}/posts/{id}/reviews', { params: { path: { workspaceId, id: postId } } }))).reviews,
   });
 }
 
@@ -80,7 +74,7 @@ export function useDecide(workspaceId: string) {
   return useMutation({
     mutationFn: ({ postId, decision, comment }: { postId: string; decision: Decision; comment?: string }) => {
       const params = { params: { path: { workspaceId, id: postId } }, body: comment ? { comment } : {} };
-      return unwrapAs<{ approvalStatus: string }>(decision === 'approved'
+      return unwrap(decision === 'approved'
         ? api.POST('/api/v1/workspaces/{workspaceId}/posts/{id}/approve', params)
         : api.POST('/api/v1/workspaces/{workspaceId}/posts/{id}/reject', params));
     },
@@ -96,14 +90,14 @@ export function useDecide(workspaceId: string) {
 export function useComments(workspaceId: string, postId: string) {
   return useQuery({
     queryKey: commentsKey(workspaceId, postId),
-    queryFn: async () => (await unwrapAs<{ comments: PostComment[] }>(api.GET('/api/v1/workspaces/{workspaceId}/posts/{id}/comments', { params: { path: { workspaceId, id: postId } } }))).comments,
+    queryFn: async () => (await unwrap(api.GET('/api/v1/workspaces/{workspaceId}/posts/{id}/comments', { params: { path: { workspaceId, id: postId } } }))).comments,
   });
 }
 
 export function useAddComment(workspaceId: string, postId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: string) => unwrapAs<{ id: string; mentions: string[] }>(api.POST('/api/v1/workspaces/{workspaceId}/posts/{id}/comments', { params: { path: { workspaceId, id: postId } }, body: { body } })),
+    mutationFn: (body: string) => unwrap(api.POST('/api/v1/workspaces/{workspaceId}/posts/{id}/comments', { params: { path: { workspaceId, id: postId } }, body: { body } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: commentsKey(workspaceId, postId) }),
   });
 }

@@ -1,23 +1,8 @@
 /** The audit log of a workspace: filtered pages, and the address of its CSV or JSON export. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, unwrapAs } from './client';
+import { api, unwrap } from './client';
 
-/** One row of GET …/audit (the columns listAudit selects). */
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorKind: 'session' | 'token' | 'review_link' | 'system' | 'anonymous';
-  actorUserId: string | null;
-  actorEmail: string | null;
-  tokenId: string | null;
-  sessionId: string | null;
-  action: string;
-  summary: string;
-  subjectType: string | null;
-  subjectId: string | null;
-  status: number | null;
-  ip: string | null;
-}
+export type { AuditEntry } from './types';
 
 export interface AuditFilters {
   actorUserId?: string;
@@ -33,7 +18,7 @@ export const AUDIT_PAGE = 50;
 export function useAudit(workspaceId: string, filters: AuditFilters, page: number) {
   return useQuery({
     queryKey: ['audit', workspaceId, filters, page],
-    queryFn: async () => (await unwrapAs<{ entries: AuditEntry[] }>(api.GET('/api/v1/workspaces/{workspaceId}/audit', {
+    queryFn: async () => (await unwrap(api.GET('/api/v1/workspaces/{workspaceId}/audit', {
       params: { path: { workspaceId }, query: { ...filters, limit: AUDIT_PAGE, offset: page * AUDIT_PAGE } },
     }))).entries,
     placeholderData: keepPreviousData,

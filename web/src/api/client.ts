@@ -5,7 +5,7 @@
 import createClient from 'openapi-fetch';
 import type { paths } from './schema';
 
-export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+export const api = createClient<paths, 'application/json'>({ baseUrl: '', credentials: 'same-origin' });
 
 export class ApiError extends Error {
   constructor(
@@ -38,9 +38,3 @@ export async function unwrap<R extends Result>(call: Promise<R>): Promise<NonNul
   if (result.error !== undefined || !result.response.ok) throw toApiError(result);
   return result.data as NonNullable<R['data']>;
 }
-
-/**
- * The answer of a route whose response schema the server does not publish yet, typed from the
- * server's own function (see types.ts) rather than by hand.
- */
-export const unwrapAs = <T>(call: Promise<Result>): Promise<T> => unwrap(call) as Promise<T>;

@@ -1,33 +1,16 @@
 /**
  * The inbox: items (filtered, searched, paged), one conversation, the navigation count, members to
  * assign to, every change to an item (one or many), replies, network actions, saved replies and
- * rules with their dry run. Answers are typed from the server functions that build them.
+ * rules with their dry run. Answers are typed from the route schemas (schema.d.ts).
  */
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { listInbox, showConversation, unreadCount } from '../../../src/inbox/inbox.service';
-import type { inboxSettings, listSaved } from '../../../src/inbox/saved-replies.service';
-import type { listInboxSources, syncNow } from '../../../src/inbox/sources.service';
-import type { dryRunRule, listInboxRules } from '../../../src/inbox/rules.service';
-import type { publicReply } from '../../../src/inbox/inbox.view';
-import type { publicMember } from '../../../src/members/members.service';
-import { api, unwrap, unwrapAs } from './client';
-import type { Jsonify } from './types';
+import { api, unwrap } from './client';
+import type { InboxSettings } from './types';
 import type { paths } from './schema';
 
 type Body<P extends keyof paths, M extends 'post' | 'put' | 'patch'> = paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 
-export type InboxPage = Jsonify<Awaited<ReturnType<typeof listInbox>>>;
-export type InboxItem = InboxPage['items'][number];
-export type Conversation = Jsonify<Awaited<ReturnType<typeof showConversation>>>;
-export type InboxReply = Jsonify<ReturnType<typeof publicReply>>;
-export type InboxCount = Jsonify<Awaited<ReturnType<typeof unreadCount>>>;
-export type Member = Jsonify<ReturnType<typeof publicMember>>;
-export type SavedReply = Jsonify<Awaited<ReturnType<typeof listSaved>>>['savedReplies'][number];
-export type InboxRule = Jsonify<Awaited<ReturnType<typeof listInboxRules>>>['rules'][number];
-export type InboxSource = Jsonify<Awaited<ReturnType<typeof listInboxSources>>>['sources'][number];
-export type SyncResult = Jsonify<Awaited<ReturnType<typeof syncNow>>>;
-export type InboxSettings = Jsonify<Awaited<ReturnType<typeof inboxSettings>>>;
-export type DryRun = Jsonify<Awaited<ReturnType<typeof dryRunRule>>>;
+export type { Conversation, DryRun, InboxCount, InboxItem, InboxPage, InboxReply, InboxRule, InboxSettings, InboxSource, Member, SavedReply, SyncResult } from './types';
 export type ItemQuery = NonNullable<paths['/api/v1/workspaces/{workspaceId}/inbox/items']['get']['parameters']['query']>;
 export type ItemPatch = Body<'/api/v1/workspaces/{workspaceId}/inbox/items/{id}', 'patch'>;
 export type BulkInput = Body<'/api/v1/workspaces/{workspaceId}/inbox/items/bulk', 'post'>;
@@ -47,7 +30,7 @@ export function useInboxItems(workspaceId: string, query: Omit<ItemQuery, 'limit
     refetchInterval,
     queryKey: [...inboxKey(workspaceId), 'items', query],
     initialPageParam: 0,
-    queryFn: ({ pageParam }) => unwrapAs<InboxPage>(api.GET('/api/v1/workspaces/{workspaceId}/inbox/items', { params: { path: { workspaceId }, query: { ...query, limit: PAGE, offset: pageParam } } })),
+    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/workspaces/{workspaceId}/inbox/items', { params: { path: { workspaceId }, query: { ...query, limit: PAGE, offset: pageParam } } })),
     getNextPageParam: (last) => (last.offset + last.items.length < last.total ? last.offset + last.items.length : undefined),
     placeholderData: keepPreviousData,
   });
@@ -57,7 +40,7 @@ export function useConversation(workspaceId: string, itemId: string | null) {
   return useQuery({
     queryKey: conversationKey(workspaceId, itemId ?? ''),
     enabled: Boolean(itemId),
-    queryFn: () => unwrapAs<Conversation>(api.GET('/api/v1/workspaces/{workspaceId}/inbox/items/{id}/conversation', { params: path(workspaceId, itemId!) })),
+    queryFn: () => unwrap(api.GET('/api/v1/workspaces/{workspaceId}/inbox/items/{id}/conversation', { params: path(workspaceId, itemId!) })),
   });
 }
 
@@ -65,7 +48,7 @@ export function useInboxCount(workspaceId: string, refetchInterval: number | fal
   return useQuery({
     refetchInterval,
     queryKey: [...inboxKey(workspaceId), 'count'],
-    queryFn: () => unwrapAs<InboxCount>(api.GET('/api/v1/workspaces/{workspaceId}/inbox/unread-count', { params: { path: { workspaceId } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/workspaces/{workspaceId}/inbox/unread-count', { params: { path: { workspaceId } } })),
     staleTime: 10_000,
   });
 }
@@ -73,7 +56,7 @@ export function useInboxCount(workspaceId: string, refetchInterval: number | fal
 export function useMembers(workspaceId: string) {
   return useQuery({
     queryKey: ['members', workspaceId],
-    queryFn: async () => (await unwrapAs<{ members: Member[] }>(api.GET('/api/v1/workspaces/{workspaceId}/members', { params: { path: { workspaceId } } }))).members,
+    queryFn: async () => (await unwrap(api.GET('/api/v1/workspaces/{workspaceId}/members', { params: { path: { workspaceId } } }))).members,
     staleTime: 60_000,
   });
 }
@@ -85,29 +68,29 @@ function useInboxMutation<V, R>(workspaceId: string, fn: (v: V) => Promise<R>) {
 }
 
 export const useUpdateItem = (workspaceId: string) => useInboxMutation(workspaceId, ({ id, patch }: { id: string; patch: ItemPatch }) =>
-  unwrapAs<InboxItem>(api.PATCH('/api/v1/workspaces/{workspaceId}/inbox/items/{id}', { params: path(workspaceId, id), body: patch })));
+  unwrap(api.PATCH('/api/v1/workspaces/{workspaceId}/inbox/items/{id}', { params: path(workspaceId, id), body: patch })));
 
 export const useBulkUpdate = (workspaceId: string) => useInboxMutation(workspaceId, (body: BulkInput) =>
-  unwrapAs<{ changed: number; ids: string[] }>(api.POST('/api/v1/workspaces/{workspaceId}/inbox/items/bulk', { params: { path: { workspaceId } }, body })));
+  unwrap(api.POST('/api/v1/workspaces/{workspaceId}/inbox/items/bulk', { params: { path: { workspaceId } }, body })));
 
 export const useAddNote = (workspaceId: string) => useInboxMutation(workspaceId, ({ id, body }: { id: string; body: string }) =>
   unwrap(api.POST('/api/v1/workspaces/{workspaceId}/inbox/items/{id}/notes', { params: path(workspaceId, id), body: { body } })));
 
 /** Sends a reply; `key` (one per reply being written) makes a repeated send return the same reply. */
 export const useSendReply = (workspaceId: string) => useInboxMutation(workspaceId, ({ id, text, key }: { id: string; text: string; key: string }) =>
-  unwrapAs<InboxReply>(api.POST('/api/v1/workspaces/{workspaceId}/inbox/items/{id}/reply', { params: { ...path(workspaceId, id), header: { 'idempotency-key': key } }, body: { text } })));
+  unwrap(api.POST('/api/v1/workspaces/{workspaceId}/inbox/items/{id}/reply', { params: { ...path(workspaceId, id), header: { 'idempotency-key': key } }, body: { text } })));
 
 export type NetworkAction = 'hide' | 'show' | 'like' | 'delete';
 
 export const useNetworkAction = (workspaceId: string) => useInboxMutation(workspaceId, ({ id, action }: { id: string; action: NetworkAction }) => {
   const params = path(workspaceId, id);
-  if (action === 'hide' || action === 'show') return unwrapAs<InboxItem>(api.POST('/api/v1/workspaces/{workspaceId}/inbox/items/{id}/hide', { params, body: { hidden: action === 'hide' } }));
-  if (action === 'like') return unwrapAs<InboxItem>(api.POST('/api/v1/workspaces/{workspaceId}/inbox/items/{id}/like', { params }));
-  return unwrapAs<InboxItem>(api.POST('/api/v1/workspaces/{workspaceId}/inbox/items/{id}/delete', { params }));
+  if (action === 'hide' || action === 'show') return unwrap(api.POST('/api/v1/workspaces/{workspaceId}/inbox/items/{id}/hide', { params, body: { hidden: action === 'hide' } }));
+  if (action === 'like') return unwrap(api.POST('/api/v1/workspaces/{workspaceId}/inbox/items/{id}/like', { params }));
+  return unwrap(api.POST('/api/v1/workspaces/{workspaceId}/inbox/items/{id}/delete', { params }));
 });
 
 export const useDeleteReply = (workspaceId: string) => useInboxMutation(workspaceId, (id: string) =>
-  unwrapAs<InboxReply>(api.POST('/api/v1/workspaces/{workspaceId}/inbox/replies/{id}/delete', { params: path(workspaceId, id) })));
+  unwrap(api.POST('/api/v1/workspaces/{workspaceId}/inbox/replies/{id}/delete', { params: path(workspaceId, id) })));
 
 // Saved replies
 
@@ -116,13 +99,13 @@ const savedKey = (workspaceId: string) => ['saved-replies', workspaceId] as cons
 export function useSavedReplies(workspaceId: string) {
   return useQuery({
     queryKey: savedKey(workspaceId),
-    queryFn: async () => (await unwrapAs<{ savedReplies: SavedReply[] }>(api.GET('/api/v1/workspaces/{workspaceId}/inbox/saved-replies', { params: { path: { workspaceId } } }))).savedReplies,
+    queryFn: async () => (await unwrap(api.GET('/api/v1/workspaces/{workspaceId}/inbox/saved-replies', { params: { path: { workspaceId } } }))).savedReplies,
   });
 }
 
 /** The saved reply as it would be sent to this item's author. */
 export const renderSavedReply = (workspaceId: string, id: string, itemId: string) =>
-  unwrapAs<{ text: string }>(api.POST('/api/v1/workspaces/{workspaceId}/inbox/saved-replies/{id}/render', { params: path(workspaceId, id), body: { itemId } }));
+  unwrap(api.POST('/api/v1/workspaces/{workspaceId}/inbox/saved-replies/{id}/render', { params: path(workspaceId, id), body: { itemId } }));
 
 function useSavedMutation<V, R>(workspaceId: string, fn: (v: V) => Promise<R>) {
   const qc = useQueryClient();
@@ -131,8 +114,8 @@ function useSavedMutation<V, R>(workspaceId: string, fn: (v: V) => Promise<R>) {
 
 export const useSaveSavedReply = (workspaceId: string) => useSavedMutation(workspaceId, ({ id, name, body }: { id?: string; name: string; body: string }) =>
   id
-    ? unwrapAs<SavedReply>(api.PUT('/api/v1/workspaces/{workspaceId}/inbox/saved-replies/{id}', { params: path(workspaceId, id), body: { name, body } }))
-    : unwrapAs<SavedReply>(api.POST('/api/v1/workspaces/{workspaceId}/inbox/saved-replies', { params: { path: { workspaceId } }, body: { name, body } })));
+    ? unwrap(api.PUT('/api/v1/workspaces/{workspaceId}/inbox/saved-replies/{id}', { params: path(workspaceId, id), body: { name, body } }))
+    : unwrap(api.POST('/api/v1/workspaces/{workspaceId}/inbox/saved-replies', { params: { path: { workspaceId } }, body: { name, body } })));
 
 export const useDeleteSavedReply = (workspaceId: string) => useSavedMutation(workspaceId, (id: string) =>
   unwrap(api.DELETE('/api/v1/workspaces/{workspaceId}/inbox/saved-replies/{id}', { params: path(workspaceId, id) })));
@@ -144,12 +127,12 @@ const rulesKey = (workspaceId: string) => ['inbox-rules', workspaceId] as const;
 export function useRules(workspaceId: string) {
   return useQuery({
     queryKey: rulesKey(workspaceId),
-    queryFn: async () => (await unwrapAs<{ rules: InboxRule[] }>(api.GET('/api/v1/workspaces/{workspaceId}/inbox/rules', { params: { path: { workspaceId } } }))).rules,
+    queryFn: async () => (await unwrap(api.GET('/api/v1/workspaces/{workspaceId}/inbox/rules', { params: { path: { workspaceId } } }))).rules,
   });
 }
 
 export const dryRunRuleConditions = (workspaceId: string, conditions: RuleConditions) =>
-  unwrapAs<DryRun>(api.POST('/api/v1/workspaces/{workspaceId}/inbox/rules/dry-run', { params: { path: { workspaceId } }, body: { conditions } }));
+  unwrap(api.POST('/api/v1/workspaces/{workspaceId}/inbox/rules/dry-run', { params: { path: { workspaceId } }, body: { conditions } }));
 
 function useRuleMutation<V, R>(workspaceId: string, fn: (v: V) => Promise<R>) {
   const qc = useQueryClient();
@@ -158,8 +141,8 @@ function useRuleMutation<V, R>(workspaceId: string, fn: (v: V) => Promise<R>) {
 
 export const useSaveRule = (workspaceId: string) => useRuleMutation(workspaceId, ({ id, body }: { id?: string; body: RuleInput }) =>
   id
-    ? unwrapAs<InboxRule>(api.PUT('/api/v1/workspaces/{workspaceId}/inbox/rules/{id}', { params: path(workspaceId, id), body }))
-    : unwrapAs<InboxRule>(api.POST('/api/v1/workspaces/{workspaceId}/inbox/rules', { params: { path: { workspaceId } }, body })));
+    ? unwrap(api.PUT('/api/v1/workspaces/{workspaceId}/inbox/rules/{id}', { params: path(workspaceId, id), body }))
+    : unwrap(api.POST('/api/v1/workspaces/{workspaceId}/inbox/rules', { params: { path: { workspaceId } }, body })));
 
 export const useDeleteRule = (workspaceId: string) => useRuleMutation(workspaceId, (id: string) =>
   unwrap(api.DELETE('/api/v1/workspaces/{workspaceId}/inbox/rules/{id}', { params: path(workspaceId, id) })));
@@ -171,7 +154,7 @@ const settingsKey = (workspaceId: string) => ['inbox-settings', workspaceId] as 
 export function useInboxSettings(workspaceId: string) {
   return useQuery({
     queryKey: settingsKey(workspaceId),
-    queryFn: () => unwrapAs<InboxSettings>(api.GET('/api/v1/workspaces/{workspaceId}/inbox/settings', { params: { path: { workspaceId } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/workspaces/{workspaceId}/inbox/settings', { params: { path: { workspaceId } } })),
   });
 }
 
@@ -179,7 +162,7 @@ export function useInboxSettings(workspaceId: string) {
 export function useSaveInboxSettings(workspaceId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: InboxSettings) => unwrapAs<InboxSettings>(api.PUT('/api/v1/workspaces/{workspaceId}/inbox/settings', { params: { path: { workspaceId } }, body })),
+    mutationFn: (body: InboxSettings) => unwrap(api.PUT('/api/v1/workspaces/{workspaceId}/inbox/settings', { params: { path: { workspaceId } }, body })),
     onSuccess: (saved) => qc.setQueryData(settingsKey(workspaceId), saved),
   });
 }
@@ -193,11 +176,11 @@ export function useInboxSources(workspaceId: string, refetchInterval: number | f
   return useQuery({
     refetchInterval,
     queryKey: sourcesKey(workspaceId),
-    queryFn: async () => (await unwrapAs<{ sources: InboxSource[] }>(api.GET('/api/v1/workspaces/{workspaceId}/inbox/sources', { params: { path: { workspaceId } } }))).sources,
+    queryFn: async () => (await unwrap(api.GET('/api/v1/workspaces/{workspaceId}/inbox/sources', { params: { path: { workspaceId } } }))).sources,
   });
 }
 
 /** Asks for every polled channel of the workspace to be polled at the next tick. */
 export const useSyncNow = (workspaceId: string) => useMutation({
-  mutationFn: () => unwrapAs<SyncResult>(api.POST('/api/v1/workspaces/{workspaceId}/inbox/sync', { params: { path: { workspaceId } } })),
+  mutationFn: () => unwrap(api.POST('/api/v1/workspaces/{workspaceId}/inbox/sync', { params: { path: { workspaceId } } })),
 });

@@ -1,19 +1,8 @@
 /** Notifications of a workspace for the bell: recent ones, the unread count, mark read. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NotificationKind } from '../../../src/notifications/notifications.repository';
-import { api, unwrap, unwrapAs } from './client';
+import { api, unwrap } from './client';
 
-/** One row of GET …/notifications (the columns listNotifications selects). */
-export interface Notification {
-  id: string;
-  kind: NotificationKind;
-  subjectId: string;
-  message: string;
-  detail: { postId?: string; channelId?: string; itemIds?: string[] } | null;
-  createdAt: string;
-  readAt: string | null;
-  personal: boolean;
-}
+export type { Notification } from './types';
 
 export const notificationsKey = (workspaceId: string) => ['notifications', workspaceId] as const;
 
@@ -21,7 +10,7 @@ export const notificationsKey = (workspaceId: string) => ['notifications', works
 export function useNotifications(workspaceId: string) {
   return useQuery({
     queryKey: notificationsKey(workspaceId),
-    queryFn: async () => (await unwrapAs<{ notifications: Notification[] }>(api.GET('/api/v1/workspaces/{workspaceId}/notifications', { params: { path: { workspaceId }, query: { limit: 100 } } }))).notifications,
+    queryFn: async () => (await unwrap(api.GET('/api/v1/workspaces/{workspaceId}/notifications', { params: { path: { workspaceId }, query: { limit: 100 } } }))).notifications,
     refetchInterval: 30_000,
   });
 }

@@ -217,7 +217,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            email: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            expiresAt: string;
+                            invitedBy: string | null;
+                            /** @enum {string} */
+                            role: "admin" | "editor" | "contributor" | "viewer";
+                            workspaceName: string;
+                        };
+                    };
                 };
             };
         };
@@ -260,11 +273,18 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            role: "admin" | "editor" | "contributor" | "viewer";
+                            userId: string;
+                            workspaceId: string;
+                        };
+                    };
                 };
             };
         };
@@ -359,7 +379,16 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            email: {
+                                [key: string]: boolean;
+                            };
+                            inApp: {
+                                [key: string]: boolean;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -389,7 +418,16 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            email: {
+                                [key: string]: boolean;
+                            };
+                            inApp: {
+                                [key: string]: boolean;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -422,7 +460,32 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            sessions: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                createdAt: string;
+                                /** @description The session making this request */
+                                current: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                expiresAt: string;
+                                id: string;
+                                ip: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                lastSeenAt: string;
+                                userAgent: string | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -494,7 +557,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            loggedOut: number;
+                        };
+                    };
                 };
             };
         };
@@ -526,7 +593,13 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            recoveryCodesLeft: number;
+                            since: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -568,7 +641,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -608,7 +685,13 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            /** @description Single-use codes, shown only this once */
+                            recoveryCodes: string[];
+                        };
+                    };
                 };
             };
         };
@@ -649,7 +732,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description Single-use codes, shown only this once */
+                            recoveryCodes: string[];
+                        };
+                    };
                 };
             };
         };
@@ -668,7 +756,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start two-factor log-in: a new secret to add to an authenticator app */
+        /** Start two-factor log-in: a new secret to add to an authenticator app (shown only in this answer) */
         post: {
             parameters: {
                 query?: never;
@@ -683,7 +771,14 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description The same secret as an otpauth:// link (for a QR code) */
+                            otpauthUrl: string;
+                            /** @description Base32; shown only this once */
+                            secret: string;
+                        };
+                    };
                 };
             };
         };
@@ -1380,7 +1475,34 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            entries: {
+                                action: string;
+                                actorEmail: string | null;
+                                /** @enum {string} */
+                                actorKind: "session" | "token" | "review_link" | "system" | "anonymous";
+                                actorUserId: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                at: string;
+                                id: string;
+                                ip: string | null;
+                                /** @description The log-in session used, if any */
+                                sessionId: string | null;
+                                /** @description The HTTP status of the request */
+                                status: number | null;
+                                subjectId: string | null;
+                                subjectType: string | null;
+                                summary: string;
+                                /** @description The API token used, if any */
+                                tokenId: string | null;
+                            }[];
+                        };
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -3111,7 +3233,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/event-stream": string;
+                    };
                 };
             };
         };
@@ -3166,7 +3290,65 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                assigneeId: string | null;
+                                author: {
+                                    avatarUrl: string | null;
+                                    followers: number | null;
+                                    handle: string | null;
+                                    id: string;
+                                    name: string | null;
+                                    url: string | null;
+                                };
+                                channelId: string;
+                                conversationId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                createdAt: string;
+                                deletedOnNetwork: boolean;
+                                externalId: string;
+                                hidden: boolean;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "comment" | "reply" | "mention" | "quote" | "message";
+                                language: string;
+                                liked: boolean;
+                                network: string;
+                                parentExternalId: string | null;
+                                postExternalId: string | null;
+                                /** @description The Varde post it answers, when known */
+                                postId: string | null;
+                                /** @description 0–100 */
+                                priority: number;
+                                /** @enum {string} */
+                                priorityLevel: "high" | "medium" | "low";
+                                read: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                receivedAt: string;
+                                /** @enum {string} */
+                                sentiment: "positive" | "neutral" | "negative" | "unscored";
+                                sentimentScore: number | null;
+                                snoozedUntil: string | null;
+                                /** @enum {string} */
+                                source: "webhook" | "poll";
+                                /** @enum {string} */
+                                state: "open" | "assigned" | "done";
+                                tags: string[];
+                                text: string;
+                                url: string | null;
+                            }[];
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                    };
                 };
             };
         };
@@ -3203,7 +3385,60 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            assigneeId: string | null;
+                            author: {
+                                avatarUrl: string | null;
+                                followers: number | null;
+                                handle: string | null;
+                                id: string;
+                                name: string | null;
+                                url: string | null;
+                            };
+                            channelId: string;
+                            conversationId: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            deletedOnNetwork: boolean;
+                            externalId: string;
+                            hidden: boolean;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "comment" | "reply" | "mention" | "quote" | "message";
+                            language: string;
+                            liked: boolean;
+                            network: string;
+                            parentExternalId: string | null;
+                            postExternalId: string | null;
+                            /** @description The Varde post it answers, when known */
+                            postId: string | null;
+                            /** @description 0–100 */
+                            priority: number;
+                            /** @enum {string} */
+                            priorityLevel: "high" | "medium" | "low";
+                            read: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            receivedAt: string;
+                            /** @enum {string} */
+                            sentiment: "positive" | "neutral" | "negative" | "unscored";
+                            sentimentScore: number | null;
+                            snoozedUntil: string | null;
+                            /** @enum {string} */
+                            source: "webhook" | "poll";
+                            /** @enum {string} */
+                            state: "open" | "assigned" | "done";
+                            tags: string[];
+                            text: string;
+                            url: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -3246,7 +3481,60 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            assigneeId: string | null;
+                            author: {
+                                avatarUrl: string | null;
+                                followers: number | null;
+                                handle: string | null;
+                                id: string;
+                                name: string | null;
+                                url: string | null;
+                            };
+                            channelId: string;
+                            conversationId: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            deletedOnNetwork: boolean;
+                            externalId: string;
+                            hidden: boolean;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "comment" | "reply" | "mention" | "quote" | "message";
+                            language: string;
+                            liked: boolean;
+                            network: string;
+                            parentExternalId: string | null;
+                            postExternalId: string | null;
+                            /** @description The Varde post it answers, when known */
+                            postId: string | null;
+                            /** @description 0–100 */
+                            priority: number;
+                            /** @enum {string} */
+                            priorityLevel: "high" | "medium" | "low";
+                            read: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            receivedAt: string;
+                            /** @enum {string} */
+                            sentiment: "positive" | "neutral" | "negative" | "unscored";
+                            sentimentScore: number | null;
+                            snoozedUntil: string | null;
+                            /** @enum {string} */
+                            source: "webhook" | "poll";
+                            /** @enum {string} */
+                            state: "open" | "assigned" | "done";
+                            tags: string[];
+                            text: string;
+                            url: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -3277,7 +3565,123 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description What the network lets Varde do with its items */
+                            actions: {
+                                delete: boolean;
+                                hide: boolean;
+                                like: boolean;
+                                reply: boolean;
+                            };
+                            channel: {
+                                handle: string | null;
+                                id: string;
+                                name: string;
+                                network: string;
+                            };
+                            conversationId: string;
+                            items: {
+                                assigneeId: string | null;
+                                author: {
+                                    avatarUrl: string | null;
+                                    followers: number | null;
+                                    handle: string | null;
+                                    id: string;
+                                    name: string | null;
+                                    url: string | null;
+                                };
+                                channelId: string;
+                                conversationId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                createdAt: string;
+                                deletedOnNetwork: boolean;
+                                externalId: string;
+                                hidden: boolean;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "comment" | "reply" | "mention" | "quote" | "message";
+                                language: string;
+                                liked: boolean;
+                                network: string;
+                                parentExternalId: string | null;
+                                postExternalId: string | null;
+                                /** @description The Varde post it answers, when known */
+                                postId: string | null;
+                                /** @description 0–100 */
+                                priority: number;
+                                /** @enum {string} */
+                                priorityLevel: "high" | "medium" | "low";
+                                read: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                receivedAt: string;
+                                /** @enum {string} */
+                                sentiment: "positive" | "neutral" | "negative" | "unscored";
+                                sentimentScore: number | null;
+                                snoozedUntil: string | null;
+                                /** @enum {string} */
+                                source: "webhook" | "poll";
+                                /** @enum {string} */
+                                state: "open" | "assigned" | "done";
+                                tags: string[];
+                                text: string;
+                                url: string | null;
+                            }[];
+                            notes: {
+                                author: {
+                                    id: string;
+                                    name: string | null;
+                                } | null;
+                                body: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                createdAt: string;
+                                id: string;
+                                itemId: string;
+                            }[];
+                            post: {
+                                id: string;
+                                publishedAt: string | null;
+                                status: string;
+                                text: string;
+                                url: string | null;
+                            } | null;
+                            replies: {
+                                attempts: number;
+                                /** @description Sent by a rule’s auto-reply */
+                                auto: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                createdAt: string;
+                                createdBy: string | null;
+                                deliveryId: string;
+                                error: {
+                                    kind: string;
+                                    message: string;
+                                    networkMessage?: string;
+                                } | null;
+                                externalId: string | null;
+                                id: string;
+                                itemId: string;
+                                postId: string;
+                                publishedAt: string | null;
+                                /** @description The state of the reply’s delivery (queued, publishing, published, failed…) */
+                                state: string;
+                                text: string;
+                                url: string | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -3316,7 +3720,60 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            assigneeId: string | null;
+                            author: {
+                                avatarUrl: string | null;
+                                followers: number | null;
+                                handle: string | null;
+                                id: string;
+                                name: string | null;
+                                url: string | null;
+                            };
+                            channelId: string;
+                            conversationId: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            deletedOnNetwork: boolean;
+                            externalId: string;
+                            hidden: boolean;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "comment" | "reply" | "mention" | "quote" | "message";
+                            language: string;
+                            liked: boolean;
+                            network: string;
+                            parentExternalId: string | null;
+                            postExternalId: string | null;
+                            /** @description The Varde post it answers, when known */
+                            postId: string | null;
+                            /** @description 0–100 */
+                            priority: number;
+                            /** @enum {string} */
+                            priorityLevel: "high" | "medium" | "low";
+                            read: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            receivedAt: string;
+                            /** @enum {string} */
+                            sentiment: "positive" | "neutral" | "negative" | "unscored";
+                            sentimentScore: number | null;
+                            snoozedUntil: string | null;
+                            /** @enum {string} */
+                            source: "webhook" | "poll";
+                            /** @enum {string} */
+                            state: "open" | "assigned" | "done";
+                            tags: string[];
+                            text: string;
+                            url: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -3360,7 +3817,60 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            assigneeId: string | null;
+                            author: {
+                                avatarUrl: string | null;
+                                followers: number | null;
+                                handle: string | null;
+                                id: string;
+                                name: string | null;
+                                url: string | null;
+                            };
+                            channelId: string;
+                            conversationId: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            deletedOnNetwork: boolean;
+                            externalId: string;
+                            hidden: boolean;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "comment" | "reply" | "mention" | "quote" | "message";
+                            language: string;
+                            liked: boolean;
+                            network: string;
+                            parentExternalId: string | null;
+                            postExternalId: string | null;
+                            /** @description The Varde post it answers, when known */
+                            postId: string | null;
+                            /** @description 0–100 */
+                            priority: number;
+                            /** @enum {string} */
+                            priorityLevel: "high" | "medium" | "low";
+                            read: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            receivedAt: string;
+                            /** @enum {string} */
+                            sentiment: "positive" | "neutral" | "negative" | "unscored";
+                            sentimentScore: number | null;
+                            snoozedUntil: string | null;
+                            /** @enum {string} */
+                            source: "webhook" | "poll";
+                            /** @enum {string} */
+                            state: "open" | "assigned" | "done";
+                            tags: string[];
+                            text: string;
+                            url: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -3397,7 +3907,60 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            assigneeId: string | null;
+                            author: {
+                                avatarUrl: string | null;
+                                followers: number | null;
+                                handle: string | null;
+                                id: string;
+                                name: string | null;
+                                url: string | null;
+                            };
+                            channelId: string;
+                            conversationId: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            deletedOnNetwork: boolean;
+                            externalId: string;
+                            hidden: boolean;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "comment" | "reply" | "mention" | "quote" | "message";
+                            language: string;
+                            liked: boolean;
+                            network: string;
+                            parentExternalId: string | null;
+                            postExternalId: string | null;
+                            /** @description The Varde post it answers, when known */
+                            postId: string | null;
+                            /** @description 0–100 */
+                            priority: number;
+                            /** @enum {string} */
+                            priorityLevel: "high" | "medium" | "low";
+                            read: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            receivedAt: string;
+                            /** @enum {string} */
+                            sentiment: "positive" | "neutral" | "negative" | "unscored";
+                            sentimentScore: number | null;
+                            snoozedUntil: string | null;
+                            /** @enum {string} */
+                            source: "webhook" | "poll";
+                            /** @enum {string} */
+                            state: "open" | "assigned" | "done";
+                            tags: string[];
+                            text: string;
+                            url: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -3436,11 +3999,26 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            author: {
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            body: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            id: string;
+                            itemId: string;
+                        };
+                    };
                 };
             };
         };
@@ -3488,11 +4066,38 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            /** @description Sent by a rule’s auto-reply */
+                            auto: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            createdBy: string | null;
+                            deliveryId: string;
+                            error: {
+                                kind: string;
+                                message: string;
+                                networkMessage?: string;
+                            } | null;
+                            externalId: string | null;
+                            id: string;
+                            itemId: string;
+                            postId: string;
+                            publishedAt: string | null;
+                            /** @description The state of the reply’s delivery (queued, publishing, published, failed…) */
+                            state: string;
+                            text: string;
+                            url: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -3553,7 +4158,13 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            changed: number;
+                            /** @description The items changed */
+                            ids: string[];
+                        };
+                    };
                 };
             };
         };
@@ -3590,7 +4201,34 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            /** @description Sent by a rule’s auto-reply */
+                            auto: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            createdBy: string | null;
+                            deliveryId: string;
+                            error: {
+                                kind: string;
+                                message: string;
+                                networkMessage?: string;
+                            } | null;
+                            externalId: string | null;
+                            id: string;
+                            itemId: string;
+                            postId: string;
+                            publishedAt: string | null;
+                            /** @description The state of the reply’s delivery (queued, publishing, published, failed…) */
+                            state: string;
+                            text: string;
+                            url: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -3624,7 +4262,53 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            rules: {
+                                actions: {
+                                    /**
+                                     * Format: uuid
+                                     * @description A member of the workspace
+                                     */
+                                    assignTo?: string;
+                                    /** @description Once per author per conversation, at most maxPerHour an hour */
+                                    autoReply?: {
+                                        /** @default 20 */
+                                        maxPerHour: number;
+                                        /** @description May use {{author.name}}, {{author.handle}}, {{channel.name}} */
+                                        text: string;
+                                    };
+                                    /** @description Hide the comment on the network, where the network allows */
+                                    hide?: boolean;
+                                    tags?: string[];
+                                };
+                                conditions: {
+                                    /** @description Handles (with or without @) or network ids */
+                                    authors?: string[];
+                                    channelIds?: string[];
+                                    /** @description Any of these words or phrases (whole words, any case) */
+                                    keywords?: string[];
+                                    kinds?: ("comment" | "reply" | "mention" | "quote" | "message")[];
+                                    networks?: string[];
+                                    sentiments?: ("positive" | "neutral" | "negative" | "unscored")[];
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                createdAt: string;
+                                createdBy: string | null;
+                                enabled: boolean;
+                                id: string;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -3677,11 +4361,55 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            actions: {
+                                /**
+                                 * Format: uuid
+                                 * @description A member of the workspace
+                                 */
+                                assignTo?: string;
+                                /** @description Once per author per conversation, at most maxPerHour an hour */
+                                autoReply?: {
+                                    /** @default 20 */
+                                    maxPerHour: number;
+                                    /** @description May use {{author.name}}, {{author.handle}}, {{channel.name}} */
+                                    text: string;
+                                };
+                                /** @description Hide the comment on the network, where the network allows */
+                                hide?: boolean;
+                                tags?: string[];
+                            };
+                            conditions: {
+                                /** @description Handles (with or without @) or network ids */
+                                authors?: string[];
+                                channelIds?: string[];
+                                /** @description Any of these words or phrases (whole words, any case) */
+                                keywords?: string[];
+                                kinds?: ("comment" | "reply" | "mention" | "quote" | "message")[];
+                                networks?: string[];
+                                sentiments?: ("positive" | "neutral" | "negative" | "unscored")[];
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            createdBy: string | null;
+                            enabled: boolean;
+                            id: string;
+                            name: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -3716,7 +4444,51 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            actions: {
+                                /**
+                                 * Format: uuid
+                                 * @description A member of the workspace
+                                 */
+                                assignTo?: string;
+                                /** @description Once per author per conversation, at most maxPerHour an hour */
+                                autoReply?: {
+                                    /** @default 20 */
+                                    maxPerHour: number;
+                                    /** @description May use {{author.name}}, {{author.handle}}, {{channel.name}} */
+                                    text: string;
+                                };
+                                /** @description Hide the comment on the network, where the network allows */
+                                hide?: boolean;
+                                tags?: string[];
+                            };
+                            conditions: {
+                                /** @description Handles (with or without @) or network ids */
+                                authors?: string[];
+                                channelIds?: string[];
+                                /** @description Any of these words or phrases (whole words, any case) */
+                                keywords?: string[];
+                                kinds?: ("comment" | "reply" | "mention" | "quote" | "message")[];
+                                networks?: string[];
+                                sentiments?: ("positive" | "neutral" | "negative" | "unscored")[];
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            createdBy: string | null;
+                            enabled: boolean;
+                            id: string;
+                            name: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -3773,7 +4545,51 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            actions: {
+                                /**
+                                 * Format: uuid
+                                 * @description A member of the workspace
+                                 */
+                                assignTo?: string;
+                                /** @description Once per author per conversation, at most maxPerHour an hour */
+                                autoReply?: {
+                                    /** @default 20 */
+                                    maxPerHour: number;
+                                    /** @description May use {{author.name}}, {{author.handle}}, {{channel.name}} */
+                                    text: string;
+                                };
+                                /** @description Hide the comment on the network, where the network allows */
+                                hide?: boolean;
+                                tags?: string[];
+                            };
+                            conditions: {
+                                /** @description Handles (with or without @) or network ids */
+                                authors?: string[];
+                                channelIds?: string[];
+                                /** @description Any of these words or phrases (whole words, any case) */
+                                keywords?: string[];
+                                kinds?: ("comment" | "reply" | "mention" | "quote" | "message")[];
+                                networks?: string[];
+                                sentiments?: ("positive" | "neutral" | "negative" | "unscored")[];
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            createdBy: string | null;
+                            enabled: boolean;
+                            id: string;
+                            name: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -3848,7 +4664,66 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            matched: number;
+                            message: string;
+                            of: number;
+                            /** @description Up to 10 of the items matched */
+                            sample: {
+                                assigneeId: string | null;
+                                author: {
+                                    avatarUrl: string | null;
+                                    followers: number | null;
+                                    handle: string | null;
+                                    id: string;
+                                    name: string | null;
+                                    url: string | null;
+                                };
+                                channelId: string;
+                                conversationId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                createdAt: string;
+                                deletedOnNetwork: boolean;
+                                externalId: string;
+                                hidden: boolean;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "comment" | "reply" | "mention" | "quote" | "message";
+                                language: string;
+                                liked: boolean;
+                                network: string;
+                                parentExternalId: string | null;
+                                postExternalId: string | null;
+                                /** @description The Varde post it answers, when known */
+                                postId: string | null;
+                                /** @description 0–100 */
+                                priority: number;
+                                /** @enum {string} */
+                                priorityLevel: "high" | "medium" | "low";
+                                read: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                receivedAt: string;
+                                /** @enum {string} */
+                                sentiment: "positive" | "neutral" | "negative" | "unscored";
+                                sentimentScore: number | null;
+                                snoozedUntil: string | null;
+                                /** @enum {string} */
+                                source: "webhook" | "poll";
+                                /** @enum {string} */
+                                state: "open" | "assigned" | "done";
+                                tags: string[];
+                                text: string;
+                                url: string | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -3882,7 +4757,26 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            savedReplies: {
+                                body: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                createdAt: string;
+                                createdBy: string | null;
+                                id: string;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -3907,11 +4801,28 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            body: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            createdBy: string | null;
+                            id: string;
+                            name: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -3954,7 +4865,24 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            body: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            createdAt: string;
+                            createdBy: string | null;
+                            id: string;
+                            name: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -4020,7 +4948,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            text: string;
+                        };
+                    };
                 };
             };
         };
@@ -4054,7 +4986,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            priorityKeywords: string[];
+                        };
+                    };
                 };
             };
         };
@@ -4081,7 +5017,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            priorityKeywords: string[];
+                        };
+                    };
                 };
             };
         };
@@ -4116,7 +5056,28 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            sources: {
+                                channelId: string;
+                                channelStatus: string;
+                                /** @enum {string} */
+                                ingest: "webhook+poll" | "webhook" | "poll" | "none";
+                                kinds: ("comment" | "reply" | "mention" | "quote" | "message")[];
+                                name: string;
+                                network: string;
+                                poll: {
+                                    failures: number;
+                                    lastAt: string | null;
+                                    lastError: string | null;
+                                    nextAt: string | null;
+                                    rateLimitedUntil: string | null;
+                                } | null;
+                                /** @description Where the network pushes (to set in its developer console) */
+                                webhookUrl: string | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4154,7 +5115,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description Polled channels moved to the next tick */
+                            channels: number;
+                        };
+                    };
                 };
             };
         };
@@ -4188,7 +5154,13 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            mine: number;
+                            open: number;
+                            unread: number;
+                        };
+                    };
                 };
             };
         };
@@ -4224,7 +5196,26 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            invitations: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                createdAt: string;
+                                email: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                expiresAt: string;
+                                id: string;
+                                /** @enum {string} */
+                                role: "admin" | "editor" | "contributor" | "viewer";
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4252,11 +5243,27 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            email: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            expiresAt: string;
+                            id: string;
+                            /** @enum {string} */
+                            role: "admin" | "editor" | "contributor" | "viewer";
+                            /** @description The token in the link, shown only this once */
+                            token: string;
+                            /** @description The invitation link, shown only this once */
+                            url: string;
+                        };
+                    };
                 };
             };
         };
@@ -4604,7 +5611,22 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            members: {
+                                email: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                joinedAt: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "owner" | "admin" | "editor" | "contributor" | "viewer";
+                                userId: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -4675,7 +5697,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            email: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601, UTC
+                             */
+                            joinedAt: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "owner" | "admin" | "editor" | "contributor" | "viewer";
+                            userId: string;
+                        };
+                    };
                 };
             };
         };
@@ -4708,7 +5743,34 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            notifications: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                createdAt: string;
+                                detail: ({
+                                    channelId?: string;
+                                    commentId?: string;
+                                    itemIds?: string[];
+                                    postId?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                }) | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "delivery.failed" | "delivery.needs_attention" | "channel.needs_reconnect" | "approval.requested" | "approval.decided" | "comment.mention" | "inbox.assigned";
+                                message: string;
+                                /** @description To you alone, not to the whole workspace */
+                                personal: boolean;
+                                readAt: string | null;
+                                /** @description The delivery, channel, post or inbox item it is about */
+                                subjectId: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -5701,7 +6763,24 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            comments: {
+                                authorName: string;
+                                authorUserId: string | null;
+                                body: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                createdAt: string;
+                                id: string;
+                                mentions: string[];
+                                /** @enum {string} */
+                                via: "member" | "review_link";
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -6183,7 +7262,27 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            reviews: {
+                                comment: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601, UTC
+                                 */
+                                createdAt: string;
+                                current: boolean;
+                                /** @enum {string} */
+                                decision: "approved" | "rejected";
+                                id: string;
+                                reviewerName: string;
+                                reviewerUserId: string | null;
+                                revision: number;
+                                /** @enum {string} */
+                                via: "member" | "review_link";
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -6519,7 +7618,25 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /**
+                             * @default {
+                             *       "required": "off",
+                             *       "approvers": 1
+                             *     }
+                             */
+                            approvals: {
+                                /** @default 1 */
+                                approvers: number;
+                                /**
+                                 * @default off
+                                 * @enum {string}
+                                 */
+                                required: "off" | "contributors" | "everyone";
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -6560,7 +7677,25 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /**
+                             * @default {
+                             *       "required": "off",
+                             *       "approvers": 1
+                             *     }
+                             */
+                            approvals: {
+                                /** @default 1 */
+                                approvers: number;
+                                /**
+                                 * @default off
+                                 * @enum {string}
+                                 */
+                                required: "off" | "contributors" | "everyone";
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -6730,7 +7865,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description The new owner’s user id */
+                            owner: string;
+                        };
+                    };
                 };
             };
         };

@@ -3,18 +3,11 @@
  * name and approval policy, and the public invitation page's look-up and acceptance.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { acceptInvitation, invite, publicInvitation, publicMember, showInvitation } from '../../../src/members/members.service';
-import type { WorkspaceSettings as ServerSettings } from '../../../src/workspaces/workspace-settings';
-import { api, unwrap, unwrapAs } from './client';
+import { api, unwrap } from './client';
 import { meKey } from './session';
-import type { Jsonify } from './types';
+import type { Member, WorkspaceSettings } from './types';
 
-export type Member = Jsonify<ReturnType<typeof publicMember>>;
-export type Invitation = Jsonify<ReturnType<typeof publicInvitation>>;
-export type NewInvitation = Jsonify<Awaited<ReturnType<typeof invite>>>;
-export type InvitationInfo = Jsonify<Awaited<ReturnType<typeof showInvitation>>>;
-export type Joined = Jsonify<Awaited<ReturnType<typeof acceptInvitation>>>;
-export type WorkspaceSettings = ServerSettings;
+export type { Invitation, InvitationInfo, Joined, Member, NewInvitation, WorkspaceSettings } from './types';
 export type AssignableRole = Exclude<Member['role'], 'owner'>;
 export const ASSIGNABLE_ROLES: AssignableRole[] = ['admin', 'editor', 'contributor', 'viewer'];
 
@@ -26,7 +19,7 @@ const path = (workspaceId: string) => ({ params: { path: { workspaceId } } });
 export function useMembers(workspaceId: string) {
   return useQuery({
     queryKey: membersKey(workspaceId),
-    queryFn: async () => (await unwrapAs<{ members: Member[] }>(api.GET('/api/v1/workspaces/{workspaceId}/members', path(workspaceId)))).members,
+    queryFn: async () => (await unwrap(api.GET('/api/v1/workspaces/{workspaceId}/members', path(workspaceId)))).members,
   });
 }
 
@@ -35,7 +28,7 @@ export function useInvitations(workspaceId: string, enabled: boolean) {
   return useQuery({
     queryKey: invitationsKey(workspaceId),
     enabled,
-    queryFn: async () => (await unwrapAs<{ invitations: Invitation[] }>(api.GET('/api/v1/workspaces/{workspaceId}/invitations', path(workspaceId)))).invitations,
+    queryFn: async () => (await unwrap(api.GET('/api/v1/workspaces/{workspaceId}/invitations', path(workspaceId)))).invitations,
   });
 }
 
@@ -43,7 +36,7 @@ export function useChangeRole(workspaceId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ userId, role }: { userId: string; role: AssignableRole }) =>
-      unwrapAs<Member>(api.PATCH('/api/v1/workspaces/{workspaceId}/members/{userId}', { params: { path: { workspaceId, userId } }, body: { role } })),
+      unwrap(api.PATCH('/api/v1/workspaces/{workspaceId}/members/{userId}', { params: { path: { workspaceId, userId } }, body: { role } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: membersKey(workspaceId) }),
   });
 }
@@ -71,7 +64,7 @@ export function useInvite(workspaceId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: { email?: string; role: AssignableRole; expiresInDays?: number }) =>
-      unwrapAs<NewInvitation>(api.POST('/api/v1/workspaces/{workspaceId}/invitations', { ...path(workspaceId), body })),
+      unwrap(api.POST('/api/v1/workspaces/{workspaceId}/invitations', { ...path(workspaceId), body })),
     onSuccess: () => qc.invalidateQueries({ queryKey: invitationsKey(workspaceId) }),
   });
 }
@@ -87,14 +80,14 @@ export function useRevokeInvitation(workspaceId: string) {
 export function useWorkspaceSettings(workspaceId: string) {
   return useQuery({
     queryKey: settingsKey(workspaceId),
-    queryFn: () => unwrapAs<WorkspaceSettings>(api.GET('/api/v1/workspaces/{workspaceId}/settings', path(workspaceId))),
+    queryFn: () => unwrap(api.GET('/api/v1/workspaces/{workspaceId}/settings', path(workspaceId))),
   });
 }
 
 export function useSaveWorkspaceSettings(workspaceId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: WorkspaceSettings) => unwrapAs<WorkspaceSettings>(api.PUT('/api/v1/workspaces/{workspaceId}/settings', { ...path(workspaceId), body })),
+    mutationFn: (body: WorkspaceSettings) => unwrap(api.PUT('/api/v1/workspaces/{workspaceId}/settings', { ...path(workspaceId), body })),
     onSuccess: (saved) => qc.setQueryData(settingsKey(workspaceId), saved),
   });
 }
@@ -110,7 +103,7 @@ export function useRenameWorkspace(workspaceId: string) {
 export function useInvitationInfo(token: string) {
   return useQuery({
     queryKey: ['invitation', token],
-    queryFn: () => unwrapAs<InvitationInfo>(api.GET('/api/v1/invitations/{token}', { params: { path: { token } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/invitations/{token}', { params: { path: { token } } })),
     retry: false,
   });
 }
@@ -120,7 +113,7 @@ export function useAcceptInvitation(token: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (signup?: { email: string; password: string; name: string }) =>
-      unwrapAs<Joined>(api.POST('/api/v1/invitations/{token}/accept', { params: { path: { token } }, body: signup ?? {} })),
+      unwrap(api.POST('/api/v1/invitations/{token}/accept', { params: { path: { token } }, body: signup ?? {} })),
     onSuccess: () => qc.invalidateQueries({ queryKey: meKey }),
   });
 }

@@ -1,23 +1,13 @@
 /**
  * The API's answers as the web app uses them, taken from schema.d.ts (generated from the route
- * schemas by `npm run gen:api`), never typed by hand. `Jsonify` remains for the few modules whose
- * routes publish no response schema yet (inbox, team, account): they derive their
- * answers from the server function that builds them, with Dates as the strings JSON makes of them.
+ * schemas by `npm run gen:api`), never typed by hand.
  */
 import type { components, paths } from './schema';
-
-/** What JSON.stringify makes of a value. */
-export type Jsonify<T> = T extends Date
-  ? string
-  : T extends (infer U)[]
-    ? Jsonify<U>[]
-    : T extends object
-      ? { [K in keyof T]: Jsonify<T[K]> }
-      : T;
 
 type JsonAnswer<P extends keyof paths, M extends keyof paths[P], S extends number> =
   paths[P][M] extends { responses: { [K in S]: { content: { 'application/json': infer T } } } } ? T : never;
 type Json200<P extends keyof paths, M extends keyof paths[P]> = JsonAnswer<P, M, 200>;
+type Json202<P extends keyof paths, M extends keyof paths[P]> = JsonAnswer<P, M, 202>;
 type Json201<P extends keyof paths, M extends keyof paths[P]> = JsonAnswer<P, M, 201>;
 
 export type PostDetail = Json200<'/api/v1/workspaces/{workspaceId}/posts/{id}', 'get'>;
@@ -48,4 +38,39 @@ export type PostStatus = CalendarPost['status'];
 export type DeliveryState = CalendarPost['deliveries'][number]['state'];
 export type PostInput = NonNullable<paths['/api/v1/workspaces/{workspaceId}/posts']['post']['requestBody']>['content']['application/json'];
 export type ScheduleInput = NonNullable<PostInput['schedule']>;
+
+type W = '/api/v1/workspaces/{workspaceId}';
+
+export type InboxPage = Json200<`${W}/inbox/items`, 'get'>;
+export type InboxItem = Json200<`${W}/inbox/items/{id}`, 'get'>;
+export type Conversation = Json200<`${W}/inbox/items/{id}/conversation`, 'get'>;
+/** A reply sent from the inbox, with the state of its delivery. */
+export type InboxReply = Json202<`${W}/inbox/items/{id}/reply`, 'post'>;
+export type InboxNote = Json201<`${W}/inbox/items/{id}/notes`, 'post'>;
+export type BulkResult = Json200<`${W}/inbox/items/bulk`, 'post'>;
+export type InboxCount = Json200<`${W}/inbox/unread-count`, 'get'>;
+export type InboxSource = Json200<`${W}/inbox/sources`, 'get'>['sources'][number];
+export type SyncResult = Json200<`${W}/inbox/sync`, 'post'>;
+export type InboxRule = Json200<`${W}/inbox/rules/{id}`, 'get'>;
+export type DryRun = Json200<`${W}/inbox/rules/dry-run`, 'post'>;
+export type SavedReply = Json201<`${W}/inbox/saved-replies`, 'post'>;
+export type InboxSettings = Json200<`${W}/inbox/settings`, 'get'>;
+
+export type Member = Json200<`${W}/members`, 'get'>['members'][number];
+export type Invitation = Json200<`${W}/invitations`, 'get'>['invitations'][number];
+/** A new invitation, with its link (and token), shown once. */
+export type NewInvitation = Json201<`${W}/invitations`, 'post'>;
+export type InvitationInfo = Json200<'/api/v1/invitations/{token}', 'get'>;
+export type Joined = Json201<'/api/v1/invitations/{token}/accept', 'post'>;
+export type WorkspaceSettings = Json200<`${W}/settings`, 'get'>;
+
+export type Notification = Json200<`${W}/notifications`, 'get'>['notifications'][number];
+export type NotificationPreferences = Json200<'/api/v1/me/notification-settings', 'get'>;
+export type AuditEntry = Json200<`${W}/audit`, 'get'>['entries'][number];
+export type Session = Json200<'/api/v1/me/sessions', 'get'>['sessions'][number];
+export type TotpStatus = Json200<'/api/v1/me/totp', 'get'>;
+/** The new secret, shown once while two-factor log-in is set up. */
+export type TotpSetup = Json200<'/api/v1/me/totp/setup', 'post'>;
+export type Review = Json200<`${W}/posts/{id}/reviews`, 'get'>['reviews'][number];
+export type PostComment = Json200<`${W}/posts/{id}/comments`, 'get'>['comments'][number];
 export type { components };
