@@ -13,6 +13,9 @@ export function toDay(d: Date): Day {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+/** The day of an instant (ISO string) in the browser's zone. */
+export const localDay = (iso: string): Day => toDay(new Date(iso));
+
 export function fromDay(day: Day): Date {
   const [y, m, d] = day.split('-').map(Number);
   return new Date(y, m - 1, d);

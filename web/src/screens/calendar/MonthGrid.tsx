@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import type { Campaign } from '../../api/campaigns';
 import type { CalendarPost, Channel } from '../../api/types';
 import { useFormat } from '../../i18n/format';
-import { addDays, fromDay, toDay, type Day } from '../../lib/dates';
+import { addDays, fromDay, localDay, toDay, type Day } from '../../lib/dates';
 import { networkLook } from '../../lib/networks';
 import { isReschedulable, statusLook } from '../../lib/status';
 import { StatusIconSprite, statusIconHref } from './event-node';
@@ -63,8 +63,6 @@ interface Drag {
 }
 
 const DRAG_THRESHOLD = 5;
-
-export const localDay = (iso: string): Day => toDay(new Date(iso));
 
 /** The next full hour today (`HH:00`), for a post started from today's cell; 23:59 late at night. */
 function nextHour(): string {

@@ -4,6 +4,7 @@
  */
 import type { EventInput } from '@fullcalendar/core';
 import type { CalendarPost } from '../../api/types';
+import { localDay } from '../../lib/dates';
 import { isReschedulable, statusLook } from '../../lib/status';
 
 export const PER_HOUR = 1;
@@ -19,12 +20,6 @@ export interface MoreEventProps {
   day: string;
 }
 
-const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
-
-/** `YYYY-MM-DD` of an instant in the browser's zone (native Date: thousands of posts stay cheap). */
-export function localDay(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 function atLocal(day: string, hour: number, minute: number): Date {
   const [y, m, d] = day.split('-').map(Number);
@@ -34,7 +29,7 @@ function atLocal(day: string, hour: number, minute: number): Date {
 export function groupByDay(posts: CalendarPost[]): Map<string, CalendarPost[]> {
   const days = new Map<string, CalendarPost[]>();
   for (const p of posts) {
-    const day = localDay(new Date(p.scheduledAt));
+    const day = localDay(p.scheduledAt);
     let list = days.get(day);
     if (!list) days.set(day, (list = []));
     list.push(p);
