@@ -3,37 +3,18 @@
  * count, the grid shows three and "+N more", and that opens the whole day, asked for on its own.
  * Also late evening in Oslo stays on its Oslo day (the days are the browser's days).
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import type { Browser } from 'playwright-core';
-import { createTestApp, type TestApp } from '../support/app.js';
-import { startWebhookReceiver, type Receiver } from '../support/webhook-receiver.js';
-import { describeBrowser, openPage, screenshot, startBrowser, type OpenPage } from './support/browser.js';
-import { userWithWebhook, type UserWithChannel } from './support/fixtures.js';
+import { describeBrowser, screenshot } from './support/browser.js';
+import { webhookUserSuite } from './support/fixtures.js';
 
 const ZONE = 'Europe/Oslo';
 
 describeBrowser('web app: a busy day in the month grid', () => {
-  let app: TestApp;
-  let receiver: Receiver;
-  let browser: Browser;
-  let tab: OpenPage;
-  let who: UserWithChannel;
-
-  beforeAll(async () => {
-    [app, receiver, browser] = await Promise.all([createTestApp(), startWebhookReceiver(), startBrowser()]);
-    who = await userWithWebhook(app, receiver);
-    tab = await openPage(browser, app, { user: who.user, timezoneId: ZONE });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await receiver?.close();
-  });
+  const suite = webhookUserSuite({ timezoneId: ZONE });
 
   it('shows three posts and "+N more", which lists the whole day', { timeout: 120_000 }, async () => {
-    const { page, errors } = tab;
-    const { user, channelId } = who;
+    const { app, tab: { page, errors }, who: { user, channelId } } = suite;
     // A day well inside next month, so the month view is certain to hold it.
     const day = DateTime.now().setZone(ZONE).plus({ months: 1 }).set({ day: 12 }).startOf('day');
     const schedule = (hour: number, minute = 0) => ({ mode: 'at', at: day.set({ hour, minute }).toISO() });

@@ -4,37 +4,18 @@
  * Enter opens the post, and the week view (FullCalendar, loaded on demand) shows the same posts
  * and moves one by dragging it to another hour.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import type { Browser } from 'playwright-core';
-import { createTestApp, type TestApp } from '../support/app.js';
-import { startWebhookReceiver, type Receiver } from '../support/webhook-receiver.js';
-import { describeBrowser, openPage, screenshot, startBrowser, type OpenPage } from './support/browser.js';
-import { userWithWebhook, type UserWithChannel } from './support/fixtures.js';
+import { describeBrowser, screenshot } from './support/browser.js';
+import { webhookUserSuite } from './support/fixtures.js';
 
 const ZONE = 'Europe/Oslo';
 
 describeBrowser('web app: the month grid', () => {
-  let app: TestApp;
-  let receiver: Receiver;
-  let browser: Browser;
-  let tab: OpenPage;
-  let who: UserWithChannel;
-
-  beforeAll(async () => {
-    [app, receiver, browser] = await Promise.all([createTestApp(), startWebhookReceiver(), startBrowser()]);
-    who = await userWithWebhook(app, receiver);
-    tab = await openPage(browser, app, { user: who.user, timezoneId: ZONE });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await receiver?.close();
-  });
+  const suite = webhookUserSuite({ timezoneId: ZONE });
 
   it('colours entries by campaign, cancels a drag on Escape, moves by arrow keys, starts a post on a day, and drags by the hour in the week view', { timeout: 120_000 }, async () => {
-    const { page, errors } = tab;
-    const { user, channelId } = who;
+    const { app, tab: { page, errors }, who: { user, channelId } } = suite;
     // A Wednesday well inside next month: the days either side are in the same week row.
     let day = DateTime.now().setZone(ZONE).plus({ months: 1 }).set({ day: 14 }).startOf('day');
     while (day.weekday !== 3) day = day.plus({ days: 1 });

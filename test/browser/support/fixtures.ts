@@ -1,6 +1,9 @@
 /** A signed-up user with a webhook channel, made through the API (for tests that start past sign-up). */
-import type { TestApp, TestUser } from '../../support/app.js';
-import type { Receiver } from '../../support/webhook-receiver.js';
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { createTestApp, type TestApp, type TestUser } from '../../support/app.js';
+import { startWebhookReceiver, type Receiver } from '../../support/webhook-receiver.js';
+import { openPage, startBrowser, type OpenPage, type PageOptions } from './browser.js';
 
 export interface UserWithChannel {
   user: TestUser;
@@ -34,4 +37,24 @@ export async function joinWorkspace(app: TestApp, owner: TestUser, role: 'admin'
   const tok = await app.api('POST', `${owner.ws}/tokens`, { name: 'test' }, cookie);
   if (tok.status !== 201) throw new Error(`token: ${tok.status} ${JSON.stringify(tok.body)}`);
   return { userId: acc.body.userId, workspaceId: owner.workspaceId, cookie, token: tok.body.token, ws: owner.ws, name, email };
+}
+
+/**
+ * The usual set-up of a browser suite, as its beforeAll and afterAll: a Varde, a webhook receiver,
+ * Chromium, a user with a webhook channel, and a page logged in as that user. The fields are filled
+ * once beforeAll has run.
+ */
+export function webhookUserSuite(page: Omit<PageOptions, 'user'> = {}) {
+  const suite = {} as { app: TestApp; receiver: Receiver; browser: Browser; who: UserWithChannel; tab: OpenPage };
+  beforeAll(async () => {
+    [suite.app, suite.receiver, suite.browser] = await Promise.all([createTestApp(), startWebhookReceiver(), startBrowser()]);
+    suite.who = await userWithWebhook(suite.app, suite.receiver);
+    suite.tab = await openPage(suite.browser, suite.app, { ...page, user: suite.who.user });
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.app?.close();
+    await suite.receiver?.close();
+  });
+  return suite;
 }
