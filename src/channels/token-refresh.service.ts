@@ -7,7 +7,7 @@
 import type { AppContext } from '../app/context.js';
 import type { Queryable } from '../db/client.js';
 import { notify } from '../notifications/notifications.repository.js';
-import type { Credentials } from '../providers/contract.js';
+import type { Credentials, ProviderContext } from '../providers/contract.js';
 import { ProviderError } from '../providers/provider-error.js';
 import { updateChannel, type ChannelRow } from './channels.repository.js';
 
@@ -67,6 +67,26 @@ export async function refreshChannelCredentials(ctx: AppContext, channel: Channe
   if (!fresh) return null;
   channel.credentials = fresh.sealed;
   return fresh.credentials;
+}
+
+/**
+ * Calls the network on the channel's behalf; when it says the token expired, renews and calls
+ * again (an auth refusal means nothing was done, so the call is safe to repeat). Up to two
+ * renewals: the first may only hand over what another caller had stored, which can have expired
+ * since; the second then renews from those.
+ */
+export async function callRenewing<T>(ctx: AppContext, channel: ChannelRow, pctx: Pick<ProviderContext, 'credentials'>, call: () => Promise<T>): Promise<T> {
+  for (let renewals = 0; ; renewals += 1) {
+    try {
+      return await call();
+    } catch (err) {
+      const expired = err instanceof ProviderError && err.kind === 'auth_expired' && ctx.providers.get(channel.network).refreshCredentials;
+      if (!expired || renewals === 2) throw err;
+      const fresh = await refreshChannelCredentials(ctx, channel);
+      if (!fresh) throw err;
+      pctx.credentials = fresh;
+    }
+  }
 }
 
 async function renew(ctx: AppContext, channel: ChannelRow, db: Queryable): Promise<Renewed | null> {

@@ -7,7 +7,7 @@
  */
 import type { AppContext } from '../app/context.js';
 import type { ChannelRow } from '../channels/channels.repository.js';
-import { refreshChannelCredentials } from '../channels/token-refresh.service.js';
+import { callRenewing } from '../channels/token-refresh.service.js';
 import type { InboxPage, Provider, ProviderContext } from '../providers/contract.js';
 import { ProviderError } from '../providers/provider-error.js';
 import { channelContext } from './channel-context.js';
@@ -30,17 +30,9 @@ export function nextPollAfter(err: ProviderError, failures: number, intervalMs: 
   return new Date(now + Math.min(MAX_BACKOFF_MS, intervalMs * 2 ** Math.min(failures, 12)));
 }
 
-async function listRenewingOnce(ctx: AppContext, provider: Provider, channel: ChannelRow, pctx: ProviderContext, cursor: ClaimedCursor): Promise<InboxPage> {
+async function listRenewing(ctx: AppContext, provider: Provider, channel: ChannelRow, pctx: ProviderContext, cursor: ClaimedCursor): Promise<InboxPage> {
   const opts = { cursor: cursor.cursor, kinds: provider.inboxKinds, recentPosts: await recentPublished(ctx.db, channel.id) };
-  try {
-    return await provider.listInbox!(pctx, opts);
-  } catch (err) {
-    if (!(err instanceof ProviderError && err.kind === 'auth_expired' && provider.refreshCredentials)) throw err;
-    const fresh = await refreshChannelCredentials(ctx, channel);
-    if (!fresh) throw err;
-    pctx.credentials = fresh;
-    return provider.listInbox!(pctx, opts);
-  }
+  return callRenewing(ctx, channel, pctx, () => provider.listInbox!(pctx, opts));
 }
 
 async function pollOne(ctx: AppContext, cursor: ClaimedCursor) {
@@ -49,7 +41,7 @@ async function pollOne(ctx: AppContext, cursor: ClaimedCursor) {
   const provider = ctx.providers.get(channel.network);
   const intervalMs = ctx.config.inboxPollSeconds * 1000;
   try {
-    const page = await listRenewingOnce(ctx, provider, channel, channelContext(ctx, channel), cursor);
+    const page = await listRenewing(ctx, provider, channel, channelContext(ctx, channel), cursor);
     const ref = { id: channel.id, workspaceId: channel.workspace_id, network: channel.network, name: channel.name, externalId: channel.external_id };
     await ingestItems(ctx, ref, page.items, 'poll');
     await finishPoll(ctx.db, channel.id, { cursor: page.cursor ?? cursor.cursor, nextAt: new Date(Date.now() + intervalMs), failures: 0, error: null });

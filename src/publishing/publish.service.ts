@@ -8,7 +8,7 @@ import { blockChannel, findChannel, type ChannelRow } from '../channels/channels
 import { notify } from '../notifications/notifications.repository.js';
 import { findPost } from '../posts/posts.repository.js';
 import type { Credentials, Provider, ProviderContext, PublishContent, PublishResult } from '../providers/contract.js';
-import { markNeedsReconnect, refreshChannelCredentials } from '../channels/token-refresh.service.js';
+import { callRenewing, markNeedsReconnect } from '../channels/token-refresh.service.js';
 import { ProviderError } from '../providers/provider-error.js';
 import { buildContent, buildProviderContext, type PostContentRow } from './provider-context.js';
 import { finishDelivery, type ClaimedDelivery, type Finish } from './publishing.repository.js';
@@ -77,7 +77,7 @@ export async function publishOne(ctx: AppContext, d: ClaimedDelivery, workerId: 
   }
   let result: PublishResult;
   try {
-    result = await publishRenewingOnce(ctx, provider, channel, pctx, content);
+    result = await publishRenewing(ctx, provider, channel, pctx, content);
   } catch (err) {
     await handleFailure(ctx, d, workerId, provider, channel, err, caches);
     return;
@@ -88,20 +88,9 @@ export async function publishOne(ctx: AppContext, d: ClaimedDelivery, workerId: 
   if (!ok) ctx.logger.warn({ deliveryId: d.id }, 'published, but the delivery was taken over by another worker meanwhile');
 }
 
-/**
- * Publishes; when the network says the token expired, renews it once through the provider and tries
- * again (an auth refusal means nothing was posted, so the retry is safe).
- */
-async function publishRenewingOnce(ctx: AppContext, provider: Provider, channel: ChannelRow, pctx: ProviderContext, content: PublishContent) {
-  try {
-    return await provider.publish(pctx, content);
-  } catch (err) {
-    if (!(err instanceof ProviderError && err.kind === 'auth_expired' && provider.refreshCredentials)) throw err;
-    const fresh = await refreshChannelCredentials(ctx, channel);
-    if (!fresh) throw err;
-    pctx.credentials = fresh;
-    return provider.publish(pctx, content);
-  }
+/** Publishes; when the network says the token expired, renews the login and publishes again. */
+async function publishRenewing(ctx: AppContext, provider: Provider, channel: ChannelRow, pctx: ProviderContext, content: PublishContent) {
+  return callRenewing(ctx, channel, pctx, () => provider.publish(pctx, content));
 }
 
 /** Returns true when the delivery is settled (found, or handed to a person). */

@@ -6,7 +6,7 @@
  */
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refreshChannelCredentials, refreshExpiringTokens } from '../../src/channels/token-refresh.service.js';
+import { callRenewing, refreshChannelCredentials, refreshExpiringTokens } from '../../src/channels/token-refresh.service.js';
 import type { ChannelRow } from '../../src/channels/channels.repository.js';
 import type { Provider } from '../../src/providers/contract.js';
 import { ProviderError } from '../../src/providers/provider-error.js';
@@ -14,8 +14,7 @@ import { createTestApp, type TestApp, type TestUser } from '../support/app.js';
 import { ENGINES } from '../support/databases.js';
 
 /** A network whose refresh tokens work once each, and whose renewals take a moment. */
-function rotatingProvider(calls: string[]): Provider {
-  const valid = new Set(['rt-1']);
+function rotatingProvider(calls: string[], valid: Set<string>): Provider {
   let n = 1;
   return {
     network: 'pinterest',
@@ -40,9 +39,11 @@ describe.each(ENGINES)('renewing a channel\'s login on %s', (engine) => {
   let app: TestApp;
   let user: TestUser;
   const calls: string[] = [];
+  /** Refresh tokens the network accepts (each once). */
+  const valid = new Set(['rt-1']);
 
   beforeAll(async () => {
-    app = await createTestApp({ engine, providers: [rotatingProvider(calls)], env: { VARDE_PINTEREST_CLIENT_ID: 'cid', VARDE_PINTEREST_CLIENT_SECRET: 'secret' } });
+    app = await createTestApp({ engine, providers: [rotatingProvider(calls, valid)], env: { VARDE_PINTEREST_CLIENT_ID: 'cid', VARDE_PINTEREST_CLIENT_SECRET: 'secret' } });
     user = await app.signUp();
   });
   afterAll(async () => {
@@ -96,6 +97,32 @@ describe.each(ENGINES)('renewing a channel\'s login on %s', (engine) => {
     const before = calls.length;
     expect(await refreshChannelCredentials(ctx, stale)).toEqual(renewed);
     expect(calls.length).toBe(before);
+    expect((await readChannel(id)).status).toBe('active');
+  });
+
+  it('renews again when the credentials another worker stored have expired too', async () => {
+    const ctx = app.varde.ctx;
+    const id = crypto.randomUUID();
+    await app.db.db.query(
+      `INSERT INTO channels (id, workspace_id, network, name, external_id, handle, credentials, settings)
+       VALUES ($1, $2, 'pinterest', 'Twice', 'acct3', 'acct3', $3, '{}'::jsonb)`,
+      [id, user.workspaceId, ctx.secrets.encrypt({ accessToken: 'at-old', refreshToken: 'rt-old' })],
+    );
+    const stale = await readChannel(id);
+    // Another worker renewed meanwhile, and that access token has expired since as well.
+    valid.add('rt-stored');
+    await app.db.db.query(`UPDATE channels SET credentials = $2 WHERE id = $1`, [id, ctx.secrets.encrypt({ accessToken: 'at-stored', refreshToken: 'rt-stored' })]);
+    const pctx = { credentials: ctx.secrets.decrypt<Record<string, unknown>>(stale.credentials) };
+    const used: unknown[] = [];
+    const before = calls.length;
+    const answer = await callRenewing(ctx, stale, pctx, async () => {
+      used.push(pctx.credentials.accessToken);
+      if (pctx.credentials.accessToken === 'at-old' || pctx.credentials.accessToken === 'at-stored') throw new ProviderError('auth_expired', 'token expired');
+      return 'done';
+    });
+    expect(answer).toBe('done');
+    expect(used).toEqual(['at-old', 'at-stored', expect.stringMatching(/^at-\d+$/)]);
+    expect(calls.slice(before)).toEqual(['rt-stored']);
     expect((await readChannel(id)).status).toBe('active');
   });
 });
