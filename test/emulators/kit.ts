@@ -49,12 +49,19 @@ export interface LoggedRequest {
   status: number | 'hung' | 'dropped';
 }
 
+/** Which request a fault is for: method, path, and optionally its query (so background reads of the same path pass by). */
+export interface FaultMatch {
+  method?: string;
+  path?: string | RegExp;
+  query?: (query: Record<string, string>) => boolean;
+}
+
 export interface Emulator {
   url: string;
   port: number;
   route(method: string, pattern: string, handler: Handler): void;
   /** The next request matching (method, path pattern or '*') gets this fault instead of (or after) its handler. */
-  fault(match: { method?: string; path?: string | RegExp }, fault: Fault): void;
+  fault(match: FaultMatch, fault: Fault): void;
   requests: LoggedRequest[];
   /** Requests to a path (pattern or RegExp), for "no call before the reset" assertions. */
   callsTo(method: string, path: string | RegExp): LoggedRequest[];
@@ -101,12 +108,12 @@ function parseMultipart(raw: Buffer, contentType: string) {
 
 export async function startEmulator(): Promise<Emulator> {
   const routes: { method: string; re: RegExp; names: string[]; handler: Handler }[] = [];
-  const faults: { method?: string; path?: string | RegExp; fault: Fault }[] = [];
+  const faults: (FaultMatch & { fault: Fault })[] = [];
   const requests: LoggedRequest[] = [];
   const hanging = new Set<http.ServerResponse>();
 
-  const takeFault = (method: string, path: string) => {
-    const i = faults.findIndex((f) => (!f.method || f.method === method) && (!f.path || (typeof f.path === 'string' ? compile(f.path).re.test(path) : f.path.test(path))));
+  const takeFault = (method: string, path: string, query: Record<string, string>) => {
+    const i = faults.findIndex((f) => (!f.method || f.method === method) && (!f.path || (typeof f.path === 'string' ? compile(f.path).re.test(path) : f.path.test(path))) && (!f.query || f.query(query)));
     return i === -1 ? undefined : faults.splice(i, 1)[0].fault;
   };
 
@@ -139,7 +146,7 @@ export async function startEmulator(): Promise<Emulator> {
       res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'malformed body' }));
       return;
     }
-    const fault = takeFault(method, url.pathname);
+    const fault = takeFault(method, url.pathname, query);
     if (fault && 'dropBeforeHandling' in fault) {
       log.status = 'dropped';
       req.socket.destroy();

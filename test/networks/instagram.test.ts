@@ -130,7 +130,8 @@ describe('Instagram', () => {
 
   it('fails with Instagram’s reason when a container cannot be processed', async () => {
     await connect();
-    ig.g.emu.fault({ method: 'GET', path: /\/v24\.0\/\d+$/ }, { status: 200, json: { status_code: 'ERROR', status: 'Error: The aspect ratio is not supported. 2207009' } });
+    // The container's status check only (reading the account's followers uses the same kind of path).
+    ig.g.emu.fault({ method: 'GET', path: /\/v24\.0\/\d+$/, query: (q) => (q.fields ?? '').includes('status_code') }, { status: 200, json: { status_code: 'ERROR', status: 'Error: The aspect ratio is not supported. 2207009' } });
     const done = await publishAndWait(app, user, channelId, { text: 'Bad ratio', media: [{ mediaId: await uploadMp4(app, user) }] });
     expect(done.status).toBe('failed');
     expect(done.deliveries[0].error.message).toMatch(/aspect ratio/);
